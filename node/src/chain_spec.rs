@@ -1,0 +1,48 @@
+//! The built-in chain specifications, each made from a genesis preset of the runtime.
+
+use credchain_runtime::WASM_BINARY;
+use sc_service::ChainType;
+use sp_genesis_builder::{DEV_RUNTIME_PRESET, LOCAL_TESTNET_RUNTIME_PRESET};
+
+/// A CredChain chain specification.
+pub type ChainSpec = sc_service::GenericChainSpec;
+
+/// The runtime blob, or a message saying how to get one.
+fn runtime_code() -> Result<&'static [u8], String> {
+	WASM_BINARY.ok_or_else(|| {
+		"the runtime's WebAssembly blob is missing: this node was built with SKIP_WASM_BUILD; \
+		 rebuild it without that variable"
+			.to_string()
+	})
+}
+
+/// Properties wallets and explorers read: CredChain has no token, only the address format.
+fn properties() -> sc_service::Properties {
+	let mut properties = sc_service::Properties::new();
+	properties.insert("ss58Format".into(), 42.into());
+	properties
+}
+
+/// `--dev`: a single validator (Alice), producing and finalizing blocks at once.
+pub fn development() -> Result<ChainSpec, String> {
+	Ok(ChainSpec::builder(runtime_code()?, None)
+		.with_name("CredChain Development")
+		.with_id("credchain_dev")
+		.with_chain_type(ChainType::Development)
+		.with_protocol_id("credchain")
+		.with_properties(properties())
+		.with_genesis_config_preset_name(DEV_RUNTIME_PRESET)
+		.build())
+}
+
+/// `--chain local`: a local consortium of three validators (Alice, Bob, Charlie).
+pub fn local_testnet() -> Result<ChainSpec, String> {
+	Ok(ChainSpec::builder(runtime_code()?, None)
+		.with_name("CredChain Local Testnet")
+		.with_id("credchain_local")
+		.with_chain_type(ChainType::Local)
+		.with_protocol_id("credchain")
+		.with_properties(properties())
+		.with_genesis_config_preset_name(LOCAL_TESTNET_RUNTIME_PRESET)
+		.build())
+}

@@ -1,0 +1,219 @@
+//! The issuer lifecycle: application, accreditation, suspension, withdrawal, succession, and the
+//! delegate keys an issuer signs with.
+
+use frame_support::{ensure, pallet_prelude::*};
+use pallet_roles::{Role, RoleRegistry};
+
+use crate::{
+	Config, Error, Event, GenesisIssuer, IssuerRecord, IssuerRecordOf, IssuerStanding, Issuers,
+	Pallet, PendingApplications, ProfileOf, SignerRecord, Signers, WithdrawalReason,
+};
+
+impl<T: Config> Pallet<T> {
+	/// Checks a profile: a UTF-8 name and URI that are not empty, an upper-case two-letter country.
+	pub(crate) fn ensure_valid_profile(profile: &ProfileOf<T>) -> DispatchResult {
+		let is_text = |bytes: &[u8]| !bytes.is_empty() && core::str::from_utf8(bytes).is_ok();
+		ensure!(is_text(&profile.name), Error::<T>::InvalidName);
+		ensure!(is_text(&profile.uri), Error::<T>::InvalidUri);
+		ensure!(
+			profile.country.iter().all(|letter| letter.is_ascii_uppercase()),
+			Error::<T>::InvalidCountryCode
+		);
+		Ok(())
+	}
+
+	/// The record of a registered issuer.
+	pub(crate) fn issuer_record(issuer: &T::AccountId) -> Result<IssuerRecordOf<T>, DispatchError> {
+		Issuers::<T>::get(issuer).ok_or_else(|| Error::<T>::IssuerNotFound.into())
+	}
+
+	/// Registers `who` as an applicant with `profile`.
+	pub fn do_register_issuer(who: T::AccountId, profile: ProfileOf<T>) -> DispatchResult {
+		Self::ensure_valid_profile(&profile)?;
+		ensure!(!Issuers::<T>::contains_key(&who), Error::<T>::IssuerAlreadyRegistered);
+		ensure!(!Signers::<T>::contains_key(&who), Error::<T>::AccountIsDelegate);
+		let pending = PendingApplications::<T>::get();
+		ensure!(pending < T::MaxPendingApplications::get(), Error::<T>::TooManyPendingApplications);
+
+		let now = frame_system::Pallet::<T>::block_number();
+		Issuers::<T>::insert(
+			&who,
+			IssuerRecord {
+				profile,
+				standing: IssuerStanding::Applicant,
+				registered_at: now,
+				standing_since: now,
+				successor: None,
+				delegates: Default::default(),
+			},
+		);
+		PendingApplications::<T>::put(pending + 1);
+		Self::deposit_event(Event::IssuerRegistered { issuer: who });
+		Ok(())
+	}
+
+	/// Replaces the profile of the issuer `who`.
+	pub fn do_update_issuer_profile(who: T::AccountId, profile: ProfileOf<T>) -> DispatchResult {
+		Self::ensure_valid_profile(&profile)?;
+		Issuers::<T>::try_mutate(&who, |record| {
+			let record = record.as_mut().ok_or(Error::<T>::IssuerNotFound)?;
+			ensure!(
+				!matches!(record.standing, IssuerStanding::Withdrawn(_)),
+				Error::<T>::IssuerWithdrawn
+			);
+			record.profile = profile;
+			Ok::<_, DispatchError>(())
+		})?;
+		Self::deposit_event(Event::IssuerProfileUpdated { issuer: who });
+		Ok(())
+	}
+
+	/// Accredits the applicant `issuer`: it gets the `Issuer` role and may sign.
+	pub fn do_accredit_issuer(issuer: T::AccountId) -> DispatchResult {
+		let mut record = Self::issuer_record(&issuer)?;
+		ensure!(record.standing == IssuerStanding::Applicant, Error::<T>::NotAnApplicant);
+		T::Roles::grant(&issuer, Role::Issuer)?;
+		record.standing = IssuerStanding::Accredited;
+		record.standing_since = frame_system::Pallet::<T>::block_number();
+		Signers::<T>::insert(
+			&issuer,
+			SignerRecord { issuer: issuer.clone(), standing: IssuerStanding::Accredited },
+		);
+		Issuers::<T>::insert(&issuer, record);
+		PendingApplications::<T>::mutate(|pending| *pending = pending.saturating_sub(1));
+		Self::deposit_event(Event::IssuerAccredited { issuer });
+		Ok(())
+	}
+
+	/// Moves `issuer` between `Accredited` and `Suspended`, keeping its signers' copies of the
+	/// standing equal. Returns the number of delegates updated, for the weight.
+	pub fn do_set_issuer_standing(issuer: T::AccountId, standing: IssuerStanding) -> Result<u32, DispatchError> {
+		let mut record = Self::issuer_record(&issuer)?;
+		let event = match (record.standing, standing) {
+			(IssuerStanding::Accredited, IssuerStanding::Suspended) =>
+				Event::IssuerSuspended { issuer: issuer.clone() },
+			(IssuerStanding::Suspended, IssuerStanding::Accredited) =>
+				Event::IssuerReinstated { issuer: issuer.clone() },
+			(IssuerStanding::Withdrawn(_), _) => return Err(Error::<T>::IssuerWithdrawn.into()),
+			(_, IssuerStanding::Suspended) => return Err(Error::<T>::IssuerNotAccredited.into()),
+			_ => return Err(Error::<T>::IssuerNotSuspended.into()),
+		};
+		record.standing = standing;
+		record.standing_since = frame_system::Pallet::<T>::block_number();
+		for signer in core::iter::once(&issuer).chain(record.delegates.iter()) {
+			Signers::<T>::insert(signer, SignerRecord { issuer: issuer.clone(), standing });
+		}
+		let delegates = record.delegates.len() as u32;
+		Issuers::<T>::insert(&issuer, record);
+		Self::deposit_event(event);
+		Ok(delegates)
+	}
+
+	/// Withdraws `issuer`'s accreditation for good: its record stays, with the reason; its account
+	/// and its delegates stop being signers and lose their roles. Returns the number of delegates
+	/// removed, for the weight.
+	pub fn do_withdraw_accreditation(
+		issuer: T::AccountId,
+		reason: WithdrawalReason,
+	) -> Result<u32, DispatchError> {
+		let mut record = Self::issuer_record(&issuer)?;
+		match record.standing {
+			IssuerStanding::Accredited | IssuerStanding::Suspended => {},
+			IssuerStanding::Withdrawn(_) => return Err(Error::<T>::IssuerWithdrawn.into()),
+			IssuerStanding::Applicant => return Err(Error::<T>::IssuerNotAccredited.into()),
+		}
+		let delegates = core::mem::take(&mut record.delegates);
+		for delegate in &delegates {
+			Signers::<T>::remove(delegate);
+			T::Roles::revoke(delegate, Role::Delegate)?;
+		}
+		Signers::<T>::remove(&issuer);
+		T::Roles::revoke(&issuer, Role::Issuer)?;
+		record.standing = IssuerStanding::Withdrawn(reason);
+		record.standing_since = frame_system::Pallet::<T>::block_number();
+		Issuers::<T>::insert(&issuer, record);
+		Self::deposit_event(Event::AccreditationWithdrawn { issuer, reason });
+		Ok(delegates.len() as u32)
+	}
+
+	/// Removes the application of `issuer`, which was never accredited.
+	pub fn do_reject_application(issuer: T::AccountId) -> DispatchResult {
+		let record = Self::issuer_record(&issuer)?;
+		ensure!(record.standing == IssuerStanding::Applicant, Error::<T>::NotAnApplicant);
+		Issuers::<T>::remove(&issuer);
+		PendingApplications::<T>::mutate(|pending| *pending = pending.saturating_sub(1));
+		Self::deposit_event(Event::ApplicationRejected { issuer });
+		Ok(())
+	}
+
+	/// Names `successor` for the withdrawn `issuer`.
+	pub fn do_name_successor(issuer: T::AccountId, successor: T::AccountId) -> DispatchResult {
+		ensure!(issuer != successor, Error::<T>::InvalidSuccessor);
+		let mut record = Self::issuer_record(&issuer)?;
+		ensure!(
+			matches!(record.standing, IssuerStanding::Withdrawn(_)),
+			Error::<T>::IssuerNotWithdrawn
+		);
+		let successor_standing =
+			Issuers::<T>::get(&successor).map(|successor| successor.standing);
+		ensure!(
+			successor_standing == Some(IssuerStanding::Accredited),
+			Error::<T>::InvalidSuccessor
+		);
+		record.successor = Some(successor.clone());
+		Issuers::<T>::insert(&issuer, record);
+		Self::deposit_event(Event::SuccessorNamed { issuer, successor });
+		Ok(())
+	}
+
+	/// Adds `delegate` as a signer for the issuer `who` (the issuer's own account).
+	pub fn do_add_delegate(who: T::AccountId, delegate: T::AccountId) -> DispatchResult {
+		let signer = Self::signer_record(&who)?;
+		ensure!(signer.issuer == who, Error::<T>::NotTheIssuerAccount);
+		ensure!(!Signers::<T>::contains_key(&delegate), Error::<T>::AlreadyASigner);
+		ensure!(!Issuers::<T>::contains_key(&delegate), Error::<T>::IssuerAlreadyRegistered);
+		let mut record = Self::issuer_record(&who)?;
+		record.delegates.try_push(delegate.clone()).map_err(|_| Error::<T>::TooManyDelegates)?;
+		T::Roles::grant(&delegate, Role::Delegate)?;
+		Signers::<T>::insert(&delegate, SignerRecord { issuer: who.clone(), standing: signer.standing });
+		Issuers::<T>::insert(&who, record);
+		Self::deposit_event(Event::DelegateAdded { issuer: who, delegate });
+		Ok(())
+	}
+
+	/// Removes `delegate` from the signers of the issuer `who` (the issuer's own account).
+	pub fn do_remove_delegate(who: T::AccountId, delegate: T::AccountId) -> DispatchResult {
+		let signer = Self::signer_record(&who)?;
+		ensure!(signer.issuer == who, Error::<T>::NotTheIssuerAccount);
+		let mut record = Self::issuer_record(&who)?;
+		let position = record
+			.delegates
+			.iter()
+			.position(|known| *known == delegate)
+			.ok_or(Error::<T>::DelegateNotFound)?;
+		record.delegates.swap_remove(position);
+		T::Roles::revoke(&delegate, Role::Delegate)?;
+		Signers::<T>::remove(&delegate);
+		Issuers::<T>::insert(&who, record);
+		Self::deposit_event(Event::DelegateRemoved { issuer: who, delegate });
+		Ok(())
+	}
+
+	/// Registers, accredits and gives delegates to a genesis issuer.
+	pub(crate) fn build_genesis_issuer(issuer: &GenesisIssuer<T::AccountId>) -> DispatchResult {
+		let country: [u8; 2] =
+			issuer.country.as_bytes().try_into().map_err(|_| Error::<T>::InvalidCountryCode)?;
+		let profile = ProfileOf::<T> {
+			name: issuer.name.as_bytes().to_vec().try_into().map_err(|_| Error::<T>::InvalidName)?,
+			uri: issuer.uri.as_bytes().to_vec().try_into().map_err(|_| Error::<T>::InvalidUri)?,
+			country,
+		};
+		Self::do_register_issuer(issuer.account.clone(), profile)?;
+		Self::do_accredit_issuer(issuer.account.clone())?;
+		for delegate in &issuer.delegates {
+			Self::do_add_delegate(issuer.account.clone(), delegate.clone())?;
+		}
+		Ok(())
+	}
+}
+

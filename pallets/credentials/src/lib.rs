@@ -1,0 +1,663 @@
+//! # Credentials pallet
+//!
+//! Accredited issuers anchor the digests of academic credentials on chain, and suspend and revoke
+//! them; verifiers read a credential's record by its digest. Only digests go on chain: the credential
+//! document stays with its holder. A credential stays verifiable after its issuer loses
+//! accreditation or ceases to exist: records are never deleted.
+//!
+//! ## Roles
+//! - **Institution / issuer**: an account that registers an [`IssuerProfile`] (its application) and,
+//!   once accredited, issues credentials. Its account is its lasting identity.
+//! - **Delegate**: a registrar staff key that issues and changes statuses for one issuer; the issuer
+//!   adds and removes delegates, so keys rotate without losing history.
+//! - **Accreditation origin** (`Config::AccreditationOrigin`; Root for now, the consortium council
+//!   later): accredits, suspends, reinstates and withdraws issuers, rejects applications, and names a
+//!   successor for a withdrawn issuer.
+//! - **Successor**: an accredited institution that governance names to take care of a withdrawn
+//!   issuer's credentials (mergers, closures); it may suspend, reinstate and revoke them.
+//!
+//! ## Issuer standing
+//! `Applicant` → `Accredited` ⇄ `Suspended` → `Withdrawn(reason)` (final; from either of the two). An
+//! applicant may also be rejected, which removes its application. A suspended issuer may not issue or
+//! reinstate, but may still suspend and revoke what it issued.
+//!
+//! ## Credentials
+//! A [`CredentialRecord`] is keyed by the credential's 32-byte digest and holds its issuer, the block
+//! and time of issuance, its [`CredentialTerms`] (validity window, achievement id, holder commitment)
+//! and its [`CredentialStatus`]: `Active` ⇄ `Suspended` → `Revoked(reason)` (final). A digest can never
+//! be issued twice, so a revoked credential cannot be re-issued over its tombstone.
+//!
+//! Three ways to issue: [`Pallet::issue`] (one), [`Pallet::issue_batch`] (many, each its own record),
+//! and [`Pallet::anchor_batch`] (the Merkle root of a batch of any size, constant cost; each leaf can
+//! then be suspended or revoked with a Merkle proof against the root, checked with
+//! `binary-merkle-tree` over Keccak-256, the same crate the client builds its proofs with).
+//!
+//! ## Cost of issuing
+//! Issuing one credential reads the signer's [`SignerRecord`] (which carries a copy of its issuer's
+//! standing, so that one read authorizes) and checks the digest is new, then writes the record: two
+//! reads and one write, plus the block timestamp, which the timestamp inherent wrote earlier in the
+//! same block. Each extra credential of a batch costs one more existence check and one write.
+//!
+//! ## Wiring
+//! `Config::Roles` grants an account the `Issuer` role when it is accredited and the `Delegate` role
+//! when it becomes a delegate, and revokes them on withdrawal or removal: that role is what lets the
+//! account transact on a chain without a token.
+
+#![cfg_attr(not(feature = "std"), no_std)]
+
+extern crate alloc;
+
+pub use pallet::*;
+pub use types::*;
+pub use weights::WeightInfo;
+
+mod access;
+mod batches;
+mod credentials;
+mod invariants;
+mod issuers;
+pub mod types;
+pub mod weights;
+
+#[cfg(feature = "runtime-benchmarks")]
+mod benchmarking;
+#[cfg(test)]
+mod mock;
+#[cfg(test)]
+mod tests;
+
+/// The log target of this pallet.
+pub const LOG_TARGET: &str = "runtime::credentials";
+
+#[frame_support::pallet]
+pub mod pallet {
+	use super::*;
+	use alloc::{string::String, vec::Vec};
+	use frame_support::{
+		pallet_prelude::*,
+		traits::{EnsureOrigin, UnixTime},
+	};
+	use frame_system::pallet_prelude::*;
+	use pallet_roles::RoleRegistry;
+
+	/// The in-code storage version.
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
+
+	#[pallet::pallet]
+	#[pallet::storage_version(STORAGE_VERSION)]
+	pub struct Pallet<T>(_);
+
+	/// Configuration of the credentials pallet.
+	#[pallet::config]
+	pub trait Config: frame_system::Config<RuntimeEvent: From<Event<Self>>> {
+		/// Accredits, suspends, reinstates and withdraws issuers, rejects applications and names
+		/// successors.
+		type AccreditationOrigin: EnsureOrigin<Self::RuntimeOrigin>;
+
+		/// Grants and revokes the roles that let issuers and delegates transact.
+		type Roles: RoleRegistry<Self::AccountId>;
+
+		/// The time of the current block.
+		type UnixTime: UnixTime;
+
+		/// The longest issuer name, in bytes.
+		#[pallet::constant]
+		type MaxNameLength: Get<u32>;
+
+		/// The longest issuer website or DID URI, in bytes.
+		#[pallet::constant]
+		type MaxUriLength: Get<u32>;
+
+		/// The most delegates one issuer may have.
+		#[pallet::constant]
+		type MaxDelegates: Get<u32>;
+
+		/// The most credentials one `issue_batch` may carry.
+		#[pallet::constant]
+		type MaxBatchSize: Get<u32>;
+
+		/// The most applications that may wait for accreditation at once.
+		#[pallet::constant]
+		type MaxPendingApplications: Get<u32>;
+
+		/// Weights of this pallet's calls, from its benchmarks.
+		type WeightInfo: WeightInfo;
+	}
+
+	/// An issuer profile with this runtime's bounds.
+	pub type ProfileOf<T> = IssuerProfile<<T as Config>::MaxNameLength, <T as Config>::MaxUriLength>;
+
+	/// An issuer record with this runtime's types and bounds.
+	pub type IssuerRecordOf<T> = IssuerRecord<
+		<T as frame_system::Config>::AccountId,
+		BlockNumberFor<T>,
+		<T as Config>::MaxNameLength,
+		<T as Config>::MaxUriLength,
+		<T as Config>::MaxDelegates,
+	>;
+
+	/// A credential record with this runtime's types.
+	pub type CredentialRecordOf<T> =
+		CredentialRecord<<T as frame_system::Config>::AccountId, BlockNumberFor<T>>;
+
+	/// A batch record with this runtime's types.
+	pub type BatchRecordOf<T> = BatchRecord<<T as frame_system::Config>::AccountId, BlockNumberFor<T>>;
+
+	/// A credential status with this runtime's types.
+	pub type StatusOf<T> =
+		CredentialStatus<<T as frame_system::Config>::AccountId, BlockNumberFor<T>>;
+
+	/// Every issuer that ever registered and was not rejected, by its account.
+	#[pallet::storage]
+	pub type Issuers<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, IssuerRecordOf<T>>;
+
+	/// The accounts that may sign for an accredited or suspended issuer: the issuer's own account and
+	/// its delegates.
+	#[pallet::storage]
+	pub type Signers<T: Config> =
+		StorageMap<_, Blake2_128Concat, T::AccountId, SignerRecord<T::AccountId>>;
+
+	/// How many issuers are applicants waiting for accreditation.
+	#[pallet::storage]
+	pub type PendingApplications<T: Config> = StorageValue<_, u32, ValueQuery>;
+
+	/// Every credential ever issued one by one or in an `issue_batch`, by its digest.
+	#[pallet::storage]
+	pub type Credentials<T: Config> = StorageMap<_, Blake2_128Concat, Digest, CredentialRecordOf<T>>;
+
+	/// Every Merkle batch ever anchored, by its root.
+	#[pallet::storage]
+	pub type Batches<T: Config> = StorageMap<_, Blake2_128Concat, Digest, BatchRecordOf<T>>;
+
+	/// The status of a leaf of a Merkle batch that is not active: `(root, leaf digest)`. A leaf with
+	/// no entry is active (unless its whole batch is suspended or revoked).
+	#[pallet::storage]
+	pub type BatchLeaves<T: Config> =
+		StorageDoubleMap<_, Blake2_128Concat, Digest, Blake2_128Concat, Digest, StatusOf<T>>;
+
+	/// The events of this pallet.
+	#[pallet::event]
+	#[pallet::generate_deposit(pub(super) fn deposit_event)]
+	pub enum Event<T: Config> {
+		/// An institution applied to become an issuer.
+		IssuerRegistered {
+			/// The applicant's account.
+			issuer: T::AccountId,
+		},
+		/// An issuer changed its profile.
+		IssuerProfileUpdated {
+			/// The issuer.
+			issuer: T::AccountId,
+		},
+		/// An applicant was accredited and may now issue.
+		IssuerAccredited {
+			/// The issuer.
+			issuer: T::AccountId,
+		},
+		/// An issuer's accreditation was suspended: it may not issue until reinstated.
+		IssuerSuspended {
+			/// The issuer.
+			issuer: T::AccountId,
+		},
+		/// A suspended issuer was reinstated.
+		IssuerReinstated {
+			/// The issuer.
+			issuer: T::AccountId,
+		},
+		/// An issuer's accreditation was withdrawn for good; what it issued stays verifiable.
+		AccreditationWithdrawn {
+			/// The issuer.
+			issuer: T::AccountId,
+			/// Why.
+			reason: WithdrawalReason,
+		},
+		/// An application was rejected and removed.
+		ApplicationRejected {
+			/// The applicant.
+			issuer: T::AccountId,
+		},
+		/// Governance named a successor to take care of a withdrawn issuer's credentials.
+		SuccessorNamed {
+			/// The withdrawn issuer.
+			issuer: T::AccountId,
+			/// The successor institution.
+			successor: T::AccountId,
+		},
+		/// An issuer added a delegate key.
+		DelegateAdded {
+			/// The issuer.
+			issuer: T::AccountId,
+			/// The delegate.
+			delegate: T::AccountId,
+		},
+		/// An issuer removed a delegate key.
+		DelegateRemoved {
+			/// The issuer.
+			issuer: T::AccountId,
+			/// The delegate.
+			delegate: T::AccountId,
+		},
+		/// A credential was issued.
+		CredentialIssued {
+			/// Its digest.
+			digest: Digest,
+			/// Its issuer.
+			issuer: T::AccountId,
+			/// The account that signed (the issuer or a delegate).
+			signer: T::AccountId,
+			/// Its terms.
+			terms: CredentialTerms,
+		},
+		/// A credential was suspended.
+		CredentialSuspended {
+			/// Its digest.
+			digest: Digest,
+			/// Its issuer.
+			issuer: T::AccountId,
+			/// The account that suspended it.
+			by: T::AccountId,
+		},
+		/// A suspended credential was reinstated.
+		CredentialReinstated {
+			/// Its digest.
+			digest: Digest,
+			/// Its issuer.
+			issuer: T::AccountId,
+			/// The account that reinstated it.
+			by: T::AccountId,
+		},
+		/// A credential was revoked for good.
+		CredentialRevoked {
+			/// Its digest.
+			digest: Digest,
+			/// Its issuer.
+			issuer: T::AccountId,
+			/// The account that revoked it.
+			by: T::AccountId,
+			/// Why.
+			reason: RevocationReason,
+		},
+		/// A Merkle batch was anchored.
+		BatchAnchored {
+			/// Its root.
+			root: Digest,
+			/// Its issuer.
+			issuer: T::AccountId,
+			/// The account that signed.
+			signer: T::AccountId,
+			/// The number of leaves.
+			leaf_count: u32,
+			/// The terms its credentials share.
+			terms: CredentialTerms,
+		},
+		/// A whole Merkle batch was revoked for good.
+		BatchRevoked {
+			/// Its root.
+			root: Digest,
+			/// Its issuer.
+			issuer: T::AccountId,
+			/// The account that revoked it.
+			by: T::AccountId,
+			/// Why.
+			reason: RevocationReason,
+		},
+		/// One leaf of a Merkle batch was suspended.
+		BatchLeafSuspended {
+			/// The batch root.
+			root: Digest,
+			/// The leaf's credential digest.
+			leaf: Digest,
+			/// The account that suspended it.
+			by: T::AccountId,
+		},
+		/// A suspended leaf of a Merkle batch was reinstated.
+		BatchLeafReinstated {
+			/// The batch root.
+			root: Digest,
+			/// The leaf's credential digest.
+			leaf: Digest,
+			/// The account that reinstated it.
+			by: T::AccountId,
+		},
+		/// One leaf of a Merkle batch was revoked for good.
+		BatchLeafRevoked {
+			/// The batch root.
+			root: Digest,
+			/// The leaf's credential digest.
+			leaf: Digest,
+			/// The account that revoked it.
+			by: T::AccountId,
+			/// Why.
+			reason: RevocationReason,
+		},
+	}
+
+	/// The errors of this pallet.
+	#[pallet::error]
+	pub enum Error<T> {
+		/// The account already registered as an issuer.
+		IssuerAlreadyRegistered,
+		/// The account is a delegate of an issuer, so it cannot register as one.
+		AccountIsDelegate,
+		/// No issuer is registered under that account.
+		IssuerNotFound,
+		/// The issuer name is empty or not UTF-8.
+		InvalidName,
+		/// The website or DID URI is empty or not UTF-8.
+		InvalidUri,
+		/// The country is not two upper-case ASCII letters (ISO 3166-1 alpha-2).
+		InvalidCountryCode,
+		/// As many applications as allowed already wait for accreditation.
+		TooManyPendingApplications,
+		/// Only an applicant can be accredited or rejected.
+		NotAnApplicant,
+		/// Only an accredited issuer can be suspended.
+		IssuerNotAccredited,
+		/// Only a suspended issuer can be reinstated.
+		IssuerNotSuspended,
+		/// The issuer's accreditation was withdrawn: it may do nothing more.
+		IssuerWithdrawn,
+		/// Only a withdrawn issuer can have a successor.
+		IssuerNotWithdrawn,
+		/// The successor must be another issuer, accredited now.
+		InvalidSuccessor,
+		/// The signer is neither an accredited or suspended issuer nor a delegate of one.
+		NotASigner,
+		/// Only the issuer's own account may do this, not a delegate.
+		NotTheIssuerAccount,
+		/// The account already signs for an issuer (as the issuer or a delegate).
+		AlreadyASigner,
+		/// The account is not a delegate of this issuer.
+		DelegateNotFound,
+		/// The issuer has as many delegates as allowed.
+		TooManyDelegates,
+		/// The issuer is suspended, so it may not issue or reinstate.
+		IssuerSuspended,
+		/// The validity window ends before it starts.
+		InvalidValidityWindow,
+		/// A credential with this digest was already issued (perhaps revoked): digests are never
+		/// reused.
+		CredentialAlreadyExists,
+		/// No credential with this digest was issued.
+		CredentialNotFound,
+		/// The signer is not the credential's issuer, a delegate of it, or its successor.
+		NotAuthorized,
+		/// The credential or leaf is revoked, which is final.
+		AlreadyRevoked,
+		/// The credential or leaf is already suspended.
+		AlreadySuspended,
+		/// The credential or leaf is not suspended, so there is nothing to reinstate.
+		NotSuspended,
+		/// The batch of credentials is empty.
+		EmptyBatch,
+		/// A Merkle batch must have at least one leaf.
+		NoLeaves,
+		/// A Merkle batch with this root was already anchored.
+		BatchAlreadyExists,
+		/// No Merkle batch with this root was anchored.
+		BatchNotFound,
+		/// The leaf index is not below the batch's leaf count.
+		LeafIndexOutOfRange,
+		/// The Merkle proof does not lead from the leaf to the batch's root.
+		InvalidMerkleProof,
+	}
+
+	/// An issuer accredited at genesis, for development and test chains.
+	#[derive(
+		Clone, PartialEq, Eq, Debug, serde::Serialize, serde::Deserialize, scale_info::TypeInfo,
+	)]
+	pub struct GenesisIssuer<AccountId> {
+		/// The issuer's account.
+		pub account: AccountId,
+		/// Its name.
+		pub name: String,
+		/// Its website or DID URI.
+		pub uri: String,
+		/// Its ISO 3166-1 alpha-2 country code.
+		pub country: String,
+		/// Its delegate accounts.
+		pub delegates: Vec<AccountId>,
+	}
+
+	/// The issuers a chain starts with, all accredited.
+	#[pallet::genesis_config]
+	#[derive(frame_support::DefaultNoBound)]
+	pub struct GenesisConfig<T: Config> {
+		/// The accredited issuers.
+		pub issuers: Vec<GenesisIssuer<T::AccountId>>,
+	}
+
+	#[pallet::genesis_build]
+	impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
+		fn build(&self) {
+			for issuer in &self.issuers {
+				Pallet::<T>::build_genesis_issuer(issuer).unwrap_or_else(|error| {
+					panic!("genesis issuer {:?} is invalid: {error:?}", issuer.name)
+				});
+			}
+		}
+	}
+
+	#[pallet::hooks]
+	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+		#[cfg(feature = "try-runtime")]
+		fn try_state(_n: BlockNumberFor<T>) -> Result<(), sp_runtime::TryRuntimeError> {
+			Self::do_try_state()
+		}
+	}
+
+	#[pallet::call]
+	impl<T: Config> Pallet<T> {
+		/// Applies to become an issuer with `profile`. The caller's account becomes the issuer's
+		/// lasting identity; the accreditation origin then accredits or rejects it.
+		#[pallet::call_index(0)]
+		#[pallet::weight(T::WeightInfo::register_issuer())]
+		pub fn register_issuer(origin: OriginFor<T>, profile: ProfileOf<T>) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_register_issuer(who, profile)
+		}
+
+		/// Replaces the caller's issuer profile. Not after withdrawal.
+		#[pallet::call_index(1)]
+		#[pallet::weight(T::WeightInfo::update_issuer_profile())]
+		pub fn update_issuer_profile(origin: OriginFor<T>, profile: ProfileOf<T>) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_update_issuer_profile(who, profile)
+		}
+
+		/// Accredits an applicant, which may then issue.
+		#[pallet::call_index(2)]
+		#[pallet::weight(T::WeightInfo::accredit_issuer())]
+		pub fn accredit_issuer(origin: OriginFor<T>, issuer: T::AccountId) -> DispatchResult {
+			T::AccreditationOrigin::ensure_origin(origin)?;
+			Self::do_accredit_issuer(issuer)
+		}
+
+		/// Suspends an accredited issuer: no new issuance until reinstated.
+		#[pallet::call_index(3)]
+		#[pallet::weight(T::WeightInfo::suspend_issuer(T::MaxDelegates::get()))]
+		pub fn suspend_issuer(origin: OriginFor<T>, issuer: T::AccountId) -> DispatchResultWithPostInfo {
+			T::AccreditationOrigin::ensure_origin(origin)?;
+			let delegates = Self::do_set_issuer_standing(issuer, IssuerStanding::Suspended)?;
+			Ok(Some(T::WeightInfo::suspend_issuer(delegates)).into())
+		}
+
+		/// Reinstates a suspended issuer.
+		#[pallet::call_index(4)]
+		#[pallet::weight(T::WeightInfo::reinstate_issuer(T::MaxDelegates::get()))]
+		pub fn reinstate_issuer(
+			origin: OriginFor<T>,
+			issuer: T::AccountId,
+		) -> DispatchResultWithPostInfo {
+			T::AccreditationOrigin::ensure_origin(origin)?;
+			let delegates = Self::do_set_issuer_standing(issuer, IssuerStanding::Accredited)?;
+			Ok(Some(T::WeightInfo::reinstate_issuer(delegates)).into())
+		}
+
+		/// Withdraws an accredited or suspended issuer's accreditation for good. Its credentials stay
+		/// on chain and verifiable, shown with this standing; its keys lose their roles.
+		#[pallet::call_index(5)]
+		#[pallet::weight(T::WeightInfo::withdraw_accreditation(T::MaxDelegates::get()))]
+		pub fn withdraw_accreditation(
+			origin: OriginFor<T>,
+			issuer: T::AccountId,
+			reason: WithdrawalReason,
+		) -> DispatchResultWithPostInfo {
+			T::AccreditationOrigin::ensure_origin(origin)?;
+			let delegates = Self::do_withdraw_accreditation(issuer, reason)?;
+			Ok(Some(T::WeightInfo::withdraw_accreditation(delegates)).into())
+		}
+
+		/// Rejects an application, removing it.
+		#[pallet::call_index(6)]
+		#[pallet::weight(T::WeightInfo::reject_application())]
+		pub fn reject_application(origin: OriginFor<T>, issuer: T::AccountId) -> DispatchResult {
+			T::AccreditationOrigin::ensure_origin(origin)?;
+			Self::do_reject_application(issuer)
+		}
+
+		/// Names `successor`, an accredited issuer, to take care of a withdrawn issuer's credentials.
+		/// Naming another later replaces it.
+		#[pallet::call_index(7)]
+		#[pallet::weight(T::WeightInfo::name_successor())]
+		pub fn name_successor(
+			origin: OriginFor<T>,
+			issuer: T::AccountId,
+			successor: T::AccountId,
+		) -> DispatchResult {
+			T::AccreditationOrigin::ensure_origin(origin)?;
+			Self::do_name_successor(issuer, successor)
+		}
+
+		/// Adds a delegate key that may issue and change statuses for the caller's issuer.
+		#[pallet::call_index(8)]
+		#[pallet::weight(T::WeightInfo::add_delegate())]
+		pub fn add_delegate(origin: OriginFor<T>, delegate: T::AccountId) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_add_delegate(who, delegate)
+		}
+
+		/// Removes one of the caller's delegate keys.
+		#[pallet::call_index(9)]
+		#[pallet::weight(T::WeightInfo::remove_delegate())]
+		pub fn remove_delegate(origin: OriginFor<T>, delegate: T::AccountId) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_remove_delegate(who, delegate)
+		}
+
+		/// Issues one credential with the given digest and terms.
+		#[pallet::call_index(10)]
+		#[pallet::weight(T::WeightInfo::issue())]
+		pub fn issue(origin: OriginFor<T>, digest: Digest, terms: CredentialTerms) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_issue(who, CredentialInput { digest, terms })
+		}
+
+		/// Issues many credentials at once, each its own record that can be revoked on its own. All
+		/// or nothing: one digest already on chain fails the whole batch.
+		#[pallet::call_index(11)]
+		#[pallet::weight(T::WeightInfo::issue_batch(credentials.len() as u32))]
+		pub fn issue_batch(
+			origin: OriginFor<T>,
+			credentials: BoundedVec<CredentialInput, T::MaxBatchSize>,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_issue_batch(who, credentials)
+		}
+
+		/// Revokes a credential for good.
+		#[pallet::call_index(12)]
+		#[pallet::weight(T::WeightInfo::revoke())]
+		pub fn revoke(origin: OriginFor<T>, digest: Digest, reason: RevocationReason) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_revoke(who, digest, reason)
+		}
+
+		/// Suspends a credential until it is reinstated.
+		#[pallet::call_index(13)]
+		#[pallet::weight(T::WeightInfo::suspend())]
+		pub fn suspend(origin: OriginFor<T>, digest: Digest) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_suspend(who, digest)
+		}
+
+		/// Lifts a credential's suspension.
+		#[pallet::call_index(14)]
+		#[pallet::weight(T::WeightInfo::reinstate())]
+		pub fn reinstate(origin: OriginFor<T>, digest: Digest) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_reinstate(who, digest)
+		}
+
+		/// Anchors the Merkle root of a batch of `leaf_count` credentials sharing `terms`, at a cost
+		/// that does not depend on the batch size.
+		#[pallet::call_index(15)]
+		#[pallet::weight(T::WeightInfo::anchor_batch())]
+		pub fn anchor_batch(
+			origin: OriginFor<T>,
+			root: Digest,
+			leaf_count: u32,
+			terms: CredentialTerms,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_anchor_batch(who, root, leaf_count, terms)
+		}
+
+		/// Revokes every credential of a Merkle batch for good.
+		#[pallet::call_index(16)]
+		#[pallet::weight(T::WeightInfo::revoke_batch())]
+		pub fn revoke_batch(
+			origin: OriginFor<T>,
+			root: Digest,
+			reason: RevocationReason,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_revoke_batch(who, root, reason)
+		}
+
+		/// Revokes one credential of a Merkle batch for good, proven to be the leaf at `leaf_index`.
+		#[pallet::call_index(17)]
+		#[pallet::weight(T::WeightInfo::revoke_batch_leaf(proof.len() as u32))]
+		pub fn revoke_batch_leaf(
+			origin: OriginFor<T>,
+			root: Digest,
+			leaf: Digest,
+			leaf_index: u32,
+			proof: MerkleProof,
+			reason: RevocationReason,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_revoke_batch_leaf(who, root, leaf, leaf_index, proof, reason)
+		}
+
+		/// Suspends one credential of a Merkle batch, proven to be the leaf at `leaf_index`.
+		#[pallet::call_index(18)]
+		#[pallet::weight(T::WeightInfo::suspend_batch_leaf(proof.len() as u32))]
+		pub fn suspend_batch_leaf(
+			origin: OriginFor<T>,
+			root: Digest,
+			leaf: Digest,
+			leaf_index: u32,
+			proof: MerkleProof,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_suspend_batch_leaf(who, root, leaf, leaf_index, proof)
+		}
+
+		/// Lifts the suspension of one credential of a Merkle batch.
+		#[pallet::call_index(19)]
+		#[pallet::weight(T::WeightInfo::reinstate_batch_leaf())]
+		pub fn reinstate_batch_leaf(origin: OriginFor<T>, root: Digest, leaf: Digest) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_reinstate_batch_leaf(who, root, leaf)
+		}
+	}
+
+	impl<T: Config> Pallet<T> {
+		/// The current block number and time, as stored on a new record.
+		pub(crate) fn now() -> (BlockNumberFor<T>, Moment) {
+			let millis = T::UnixTime::now().as_millis();
+			(frame_system::Pallet::<T>::block_number(), u64::try_from(millis).unwrap_or(u64::MAX))
+		}
+	}
+}

@@ -1,0 +1,190 @@
+//! # CredChain runtime
+//!
+//! The state machine of CredChain, a permissioned chain on which a consortium of universities runs the
+//! validators and accredited issuers anchor the digests of academic credentials.
+//!
+//! - Consensus: Aura block authoring in fixed slots of [`SLOT_DURATION`] milliseconds, GRANDPA finality.
+//! - No token: there are no balances and no transaction fees. An account may transact only because
+//!   the chain granted it a role (see `pallet-roles`).
+//! - `pallet-credentials` holds the credential records; `pallet-sudo` exists only as the bootstrap key
+//!   of the development and local presets.
+//!
+//! Modules: [`configs`] configures each pallet, [`apis`] implements the runtime APIs the node calls,
+//! [`genesis_config_presets`] holds the `dev` and `local_testnet` genesis presets.
+
+#![cfg_attr(not(feature = "std"), no_std)]
+// `construct_runtime` expands to deep recursion.
+#![recursion_limit = "256"]
+
+#[cfg(feature = "std")]
+include!(concat!(env!("OUT_DIR"), "/wasm_binary.rs"));
+
+extern crate alloc;
+
+pub mod apis;
+#[cfg(feature = "runtime-benchmarks")]
+mod benchmarks;
+pub mod configs;
+pub mod genesis_config_presets;
+
+use sp_runtime::{
+	generic, impl_opaque_keys,
+	traits::{BlakeTwo256, IdentifyAccount, Verify},
+	MultiAddress, MultiSignature,
+};
+use sp_version::RuntimeVersion;
+
+pub use pallet_roles::Role;
+#[cfg(feature = "std")]
+pub use sp_runtime::BuildStorage;
+
+/// The runtime's version. Bump `spec_version` with every change of runtime logic, and
+/// `transaction_version` with every change of a call's index or arguments.
+#[sp_version::runtime_version]
+pub const VERSION: RuntimeVersion = RuntimeVersion {
+	spec_name: alloc::borrow::Cow::Borrowed("credchain"),
+	impl_name: alloc::borrow::Cow::Borrowed("credchain"),
+	authoring_version: 1,
+	spec_version: 100,
+	impl_version: 1,
+	apis: apis::RUNTIME_API_VERSIONS,
+	transaction_version: 1,
+	system_version: 1,
+};
+
+/// The length of one Aura slot, and so the target block time, in milliseconds. It cannot change once
+/// a chain has started.
+pub const SLOT_DURATION: u64 = 6_000;
+
+/// Block numbers per minute at the target block time.
+pub const MINUTES: BlockNumber = 60_000 / (SLOT_DURATION as BlockNumber);
+/// Block numbers per hour at the target block time.
+pub const HOURS: BlockNumber = MINUTES * 60;
+/// Block numbers per day at the target block time.
+pub const DAYS: BlockNumber = HOURS * 24;
+
+/// The signature type of transactions: sr25519, ed25519 or ECDSA.
+pub type Signature = MultiSignature;
+
+/// An account: the public key of the signer of a transaction.
+pub type AccountId = <<Signature as Verify>::Signer as IdentifyAccount>::AccountId;
+
+/// The number of transactions an account has sent.
+pub type Nonce = u32;
+
+/// The hash of blocks and storage tries.
+pub type Hash = sp_core::H256;
+
+/// A block number.
+pub type BlockNumber = u32;
+
+/// The address format of a transaction's sender.
+pub type Address = MultiAddress<AccountId, ()>;
+
+/// A block header.
+pub type Header = generic::Header<BlockNumber, BlakeTwo256>;
+
+/// A block.
+pub type Block = generic::Block<Header, UncheckedExtrinsic>;
+
+/// The transaction extensions every signed transaction carries. There is no payment extension:
+/// CredChain has no fees; `CheckNonce` refuses accounts that hold no role.
+pub type TxExtension = (
+	frame_system::CheckNonZeroSender<Runtime>,
+	frame_system::CheckSpecVersion<Runtime>,
+	frame_system::CheckTxVersion<Runtime>,
+	frame_system::CheckGenesis<Runtime>,
+	frame_system::CheckMortality<Runtime>,
+	frame_system::CheckNonce<Runtime>,
+	frame_system::CheckWeight<Runtime>,
+	frame_metadata_hash_extension::CheckMetadataHash<Runtime>,
+	frame_system::WeightReclaim<Runtime>,
+);
+
+/// An extrinsic as the runtime receives it.
+pub type UncheckedExtrinsic =
+	generic::UncheckedExtrinsic<Address, RuntimeCall, Signature, TxExtension>;
+
+/// The payload a signer signs.
+pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
+
+/// Runtime migrations beyond those the pallets declare themselves.
+type Migrations = ();
+
+/// Dispatches blocks and extrinsics to the pallets.
+pub type Executive = frame_executive::Executive<
+	Runtime,
+	Block,
+	frame_system::ChainContext<Runtime>,
+	Runtime,
+	AllPalletsWithSystem,
+	Migrations,
+>;
+
+/// Types the node uses without knowing the runtime's extrinsic format.
+pub mod opaque {
+	use super::*;
+	pub use sp_runtime::OpaqueExtrinsic as UncheckedExtrinsic;
+
+	/// An opaque block header.
+	pub type Header = generic::Header<BlockNumber, BlakeTwo256>;
+	/// An opaque block.
+	pub type Block = generic::Block<Header, UncheckedExtrinsic>;
+}
+
+impl_opaque_keys! {
+	/// The session keys of a validator: Aura for authoring, GRANDPA for finality.
+	pub struct SessionKeys {
+		/// The Aura (sr25519) key.
+		pub aura: Aura,
+		/// The GRANDPA (ed25519) key.
+		pub grandpa: Grandpa,
+	}
+}
+
+#[frame_support::runtime]
+mod runtime {
+	/// The CredChain runtime.
+	#[runtime::runtime]
+	#[runtime::derive(
+		RuntimeCall,
+		RuntimeEvent,
+		RuntimeError,
+		RuntimeOrigin,
+		RuntimeFreezeReason,
+		RuntimeHoldReason,
+		RuntimeSlashReason,
+		RuntimeLockId,
+		RuntimeTask,
+		RuntimeViewFunction
+	)]
+	pub struct Runtime;
+
+	/// Accounts, blocks and events.
+	#[runtime::pallet_index(0)]
+	pub type System = frame_system;
+
+	/// The block timestamp, set by the author's inherent.
+	#[runtime::pallet_index(1)]
+	pub type Timestamp = pallet_timestamp;
+
+	/// Aura block authoring.
+	#[runtime::pallet_index(2)]
+	pub type Aura = pallet_aura;
+
+	/// GRANDPA finality.
+	#[runtime::pallet_index(3)]
+	pub type Grandpa = pallet_grandpa;
+
+	/// The roles that let accounts transact.
+	#[runtime::pallet_index(4)]
+	pub type Roles = pallet_roles;
+
+	/// The bootstrap key of development and local chains.
+	#[runtime::pallet_index(5)]
+	pub type Sudo = pallet_sudo;
+
+	/// Issuers and their credential records.
+	#[runtime::pallet_index(10)]
+	pub type Credentials = pallet_credentials;
+}

@@ -1,0 +1,269 @@
+//! Helpers for CredChain's end-to-end tests: start real `credchain-node` processes on loopback ports,
+//! talk JSON-RPC to them over HTTP, and stop them with SIGINT the way an operator's Ctrl-C would.
+//!
+//! The node binary is the one built by the same `cargo` invocation (`target/<profile>/credchain-node`
+//! next to the test executable), or the one named by the `CREDCHAIN_NODE` environment variable.
+
+use std::{
+	fs::File,
+	net::TcpListener,
+	path::{Path, PathBuf},
+	process::{Child, Command, ExitStatus, Stdio},
+	time::{Duration, Instant},
+};
+
+use jsonrpsee::{
+	core::{client::ClientT, params::ArrayParams},
+	http_client::{HttpClient, HttpClientBuilder},
+};
+use serde_json::Value;
+
+/// The environment variable that overrides where the node binary is.
+pub const NODE_BINARY_VARIABLE: &str = "CREDCHAIN_NODE";
+
+/// Finds the `credchain-node` binary, or explains how to build it.
+pub fn node_binary() -> PathBuf {
+	if let Some(path) = std::env::var_os(NODE_BINARY_VARIABLE) {
+		return PathBuf::from(path);
+	}
+	// The test executable is `target/<profile>/deps/<test>-<hash>`; the node is `target/<profile>/`.
+	let exe = std::env::current_exe().expect("the test knows its own path");
+	let profile_dir = exe
+		.parent()
+		.and_then(Path::parent)
+		.expect("the test executable lives in target/<profile>/deps");
+	let node = profile_dir.join("credchain-node");
+	assert!(
+		node.is_file(),
+		"the node binary {} is missing: build it first with the same profile, \
+		 e.g. `cargo build --release -p credchain-node` (scripts/test.sh does), \
+		 or set {NODE_BINARY_VARIABLE} to its path",
+		node.display()
+	);
+	node
+}
+
+/// A TCP port on 127.0.0.1 that was free a moment ago.
+pub fn free_port() -> u16 {
+	TcpListener::bind("127.0.0.1:0")
+		.and_then(|listener| listener.local_addr())
+		.map(|address| address.port())
+		.expect("the loopback interface has a free port")
+}
+
+/// A running `credchain-node` process, stopped (SIGKILL) when dropped if the test did not stop it.
+pub struct Node {
+	name: String,
+	child: Option<Child>,
+	rpc: HttpClient,
+	rpc_port: u16,
+	p2p_port: u16,
+	log_path: PathBuf,
+	_base_path: tempfile::TempDir,
+}
+
+/// How to start a node.
+pub struct NodeConfig {
+	/// A label for messages and the log file.
+	pub name: String,
+	/// The arguments beyond the ports, base path and the flags every test node gets.
+	pub args: Vec<String>,
+}
+
+impl NodeConfig {
+	/// A `--dev` node.
+	pub fn dev() -> Self {
+		Self { name: "dev".into(), args: vec!["--dev".into()] }
+	}
+
+	/// A validator of `--chain local` with a well-known key (`alice`, `bob`, `charlie`, ...).
+	pub fn local_validator(key: &str) -> Self {
+		Self { name: key.into(), args: vec!["--chain=local".into(), format!("--{key}")] }
+	}
+
+	/// Adds arguments.
+	pub fn with_args<I: IntoIterator<Item = String>>(mut self, args: I) -> Self {
+		self.args.extend(args);
+		self
+	}
+}
+
+impl Node {
+	/// Starts a node on free loopback ports with its own temporary base path, and waits until its
+	/// JSON-RPC server answers.
+	pub async fn start(config: NodeConfig) -> Node {
+		let base_path = tempfile::Builder::new()
+			.prefix(&format!("credchain-e2e-{}-", config.name))
+			.tempdir()
+			.expect("a temporary folder can be made");
+		let log_path = base_path.path().join("node.log");
+		let log = File::create(&log_path).expect("the node log can be created");
+		let rpc_port = free_port();
+		let p2p_port = free_port();
+
+		let child = Command::new(node_binary())
+			.args(&config.args)
+			.arg(format!("--base-path={}", base_path.path().join("data").display()))
+			.arg(format!("--rpc-port={rpc_port}"))
+			.arg(format!("--listen-addr=/ip4/127.0.0.1/tcp/{p2p_port}"))
+			.args(["--no-prometheus", "--no-telemetry", "--no-mdns"])
+			.stdin(Stdio::null())
+			.stdout(log.try_clone().expect("the log handle can be shared"))
+			.stderr(log)
+			.spawn()
+			.unwrap_or_else(|error| panic!("cannot start {}: {error}", node_binary().display()));
+
+		let rpc = HttpClientBuilder::default()
+			.request_timeout(Duration::from_secs(10))
+			.build(format!("http://127.0.0.1:{rpc_port}"))
+			.expect("a loopback URL is valid");
+		let mut node = Node {
+			name: config.name,
+			child: Some(child),
+			rpc,
+			rpc_port,
+			p2p_port,
+			log_path,
+			_base_path: base_path,
+		};
+		node.wait_for_rpc(Duration::from_secs(60)).await;
+		node
+	}
+
+	/// The node's label.
+	pub fn name(&self) -> &str {
+		&self.name
+	}
+
+	/// The node's JSON-RPC port on 127.0.0.1.
+	pub fn rpc_port(&self) -> u16 {
+		self.rpc_port
+	}
+
+	/// The node's libp2p listening address, with its peer id, for `--bootnodes`.
+	pub async fn multiaddr(&self) -> String {
+		let peer_id: String = self.call("system_localPeerId", Vec::<Value>::new()).await;
+		format!("/ip4/127.0.0.1/tcp/{}/p2p/{peer_id}", self.p2p_port)
+	}
+
+	/// The last lines of the node's log, for failure messages.
+	pub fn log_tail(&self) -> String {
+		let log = std::fs::read_to_string(&self.log_path).unwrap_or_default();
+		let lines: Vec<&str> = log.lines().collect();
+		lines[lines.len().saturating_sub(40)..].join("\n")
+	}
+
+	async fn wait_for_rpc(&mut self, timeout: Duration) {
+		let deadline = Instant::now() + timeout;
+		loop {
+			if let Some(status) = self.child.as_mut().and_then(|child| child.try_wait().ok().flatten())
+			{
+				panic!("node {} exited early ({status}):\n{}", self.name, self.log_tail());
+			}
+			let health: Result<Value, _> =
+				self.rpc.request("system_health", ArrayParams::new()).await;
+			if health.is_ok() {
+				return;
+			}
+			assert!(
+				Instant::now() < deadline,
+				"node {}'s JSON-RPC server did not answer within {timeout:?}:\n{}",
+				self.name,
+				self.log_tail()
+			);
+			tokio::time::sleep(Duration::from_millis(250)).await;
+		}
+	}
+
+	/// Calls a JSON-RPC method and decodes its result, panicking with the node's log on failure.
+	pub async fn call<R: serde::de::DeserializeOwned>(&self, method: &str, params: Vec<Value>) -> R {
+		match self.try_call(method, params).await {
+			Ok(result) => result,
+			Err(error) => panic!("{method} on node {} failed: {error}\n{}", self.name, self.log_tail()),
+		}
+	}
+
+	/// Calls a JSON-RPC method and returns its result or its error.
+	pub async fn try_call<R: serde::de::DeserializeOwned>(
+		&self,
+		method: &str,
+		params: Vec<Value>,
+	) -> Result<R, jsonrpsee::core::ClientError> {
+		let mut array = ArrayParams::new();
+		for param in params {
+			array.insert(param).expect("a JSON value serializes");
+		}
+		self.rpc.request(method, array).await
+	}
+
+	/// The number of the block `hash`.
+	pub async fn block_number(&self, hash: &str) -> u64 {
+		let header: Value = self.call("chain_getHeader", vec![hash.into()]).await;
+		let number = header["number"].as_str().expect("a header has a hex number");
+		u64::from_str_radix(number.trim_start_matches("0x"), 16).expect("the number is hex")
+	}
+
+	/// The number of the latest finalized block.
+	pub async fn finalized_number(&self) -> u64 {
+		let hash: String = self.call("chain_getFinalizedHead", Vec::new()).await;
+		self.block_number(&hash).await
+	}
+
+	/// The number of the best block.
+	pub async fn best_number(&self) -> u64 {
+		let header: Value = self.call("chain_getHeader", Vec::new()).await;
+		let number = header["number"].as_str().expect("a header has a hex number");
+		u64::from_str_radix(number.trim_start_matches("0x"), 16).expect("the number is hex")
+	}
+
+	/// Waits until the finalized block number reaches `number`; returns it.
+	pub async fn wait_for_finalized(&self, number: u64, timeout: Duration) -> u64 {
+		let deadline = Instant::now() + timeout;
+		loop {
+			let finalized = self.finalized_number().await;
+			if finalized >= number {
+				return finalized;
+			}
+			assert!(
+				Instant::now() < deadline,
+				"node {} finalized only block {finalized} within {timeout:?}, expected {number}:\n{}",
+				self.name,
+				self.log_tail()
+			);
+			tokio::time::sleep(Duration::from_millis(500)).await;
+		}
+	}
+
+	/// Sends SIGINT (as Ctrl-C does) and waits for the process to exit; returns its exit status.
+	pub fn stop(&mut self, timeout: Duration) -> ExitStatus {
+		let mut child = self.child.take().expect("the node is still running");
+		let pid = libc::pid_t::try_from(child.id()).expect("a pid fits in pid_t");
+		// SAFETY: `kill` only sends a signal to our own child process.
+		unsafe { libc::kill(pid, libc::SIGINT) };
+		let deadline = Instant::now() + timeout;
+		loop {
+			if let Some(status) = child.try_wait().expect("the child can be waited for") {
+				return status;
+			}
+			if Instant::now() >= deadline {
+				let _ = child.kill();
+				let _ = child.wait();
+				panic!(
+					"node {} did not exit within {timeout:?} of SIGINT:\n{}",
+					self.name,
+					self.log_tail()
+				);
+			}
+			std::thread::sleep(Duration::from_millis(100));
+		}
+	}
+}
+
+impl Drop for Node {
+	fn drop(&mut self) {
+		if let Some(mut child) = self.child.take() {
+			let _ = child.kill();
+			let _ = child.wait();
+		}
+	}
+}
