@@ -23,26 +23,30 @@ fn properties() -> sc_service::Properties {
 	properties
 }
 
-/// `--dev`: a single validator (Alice), producing and finalizing blocks at once.
-pub fn development() -> Result<ChainSpec, String> {
+/// A chain spec named `name` (id `id`) built from the runtime's genesis preset `preset`.
+fn from_preset(name: &str, id: &str, chain_type: ChainType, preset: &str) -> Result<ChainSpec, String> {
 	Ok(ChainSpec::builder(runtime_code()?, None)
-		.with_name("CredChain Development")
-		.with_id("credchain_dev")
-		.with_chain_type(ChainType::Development)
+		.with_name(name)
+		.with_id(id)
+		.with_chain_type(chain_type)
 		.with_protocol_id("credchain")
 		.with_properties(properties())
-		.with_genesis_config_preset_name(DEV_RUNTIME_PRESET)
+		.with_genesis_config_preset_name(preset)
 		.build())
+}
+
+/// `--dev`: a single validator (Alice), producing and finalizing blocks at once, with two example
+/// issuers accredited.
+pub fn development() -> Result<ChainSpec, String> {
+	from_preset("CredChain Development", "credchain_dev", ChainType::Development, DEV_RUNTIME_PRESET)
 }
 
 /// `--chain local`: a local consortium of three validators (Alice, Bob, Charlie).
 pub fn local_testnet() -> Result<ChainSpec, String> {
-	Ok(ChainSpec::builder(runtime_code()?, None)
-		.with_name("CredChain Local Testnet")
-		.with_id("credchain_local")
-		.with_chain_type(ChainType::Local)
-		.with_protocol_id("credchain")
-		.with_properties(properties())
-		.with_genesis_config_preset_name(LOCAL_TESTNET_RUNTIME_PRESET)
-		.build())
+	from_preset(
+		"CredChain Local Testnet",
+		"credchain_local",
+		ChainType::Local,
+		LOCAL_TESTNET_RUNTIME_PRESET,
+	)
 }

@@ -267,3 +267,37 @@ impl Drop for Node {
 		}
 	}
 }
+
+/// Reads and decodes the storage value at `key` at the best block, or `None` when it is empty.
+pub async fn read_storage<V: codec::Decode>(node: &Node, key: &[u8]) -> Option<V> {
+	let hex_key = format!("0x{}", hex_encode(key));
+	let value: Option<String> = node.call("state_getStorage", vec![hex_key.into()]).await;
+	value.map(|hex| {
+		let bytes = hex_decode(&hex);
+		V::decode(&mut &bytes[..]).unwrap_or_else(|error| panic!("storage value {hex}: {error}"))
+	})
+}
+
+/// The storage key of `pallet::item(key)` for a map hashed with `Blake2_128Concat`.
+pub fn blake2_128_concat_key(pallet: &str, item: &str, key: &[u8]) -> Vec<u8> {
+	use sp_core::hashing::{blake2_128, twox_128};
+	let mut storage_key = twox_128(pallet.as_bytes()).to_vec();
+	storage_key.extend(twox_128(item.as_bytes()));
+	storage_key.extend(blake2_128(key));
+	storage_key.extend(key);
+	storage_key
+}
+
+/// Lower-case hex, without `0x`.
+pub fn hex_encode(bytes: &[u8]) -> String {
+	bytes.iter().map(|byte| format!("{byte:02x}")).collect()
+}
+
+/// Decodes hex with or without `0x`, panicking on malformed input (it comes from the node).
+pub fn hex_decode(hex: &str) -> Vec<u8> {
+	let hex = hex.trim_start_matches("0x");
+	(0..hex.len())
+		.step_by(2)
+		.map(|i| u8::from_str_radix(&hex[i..i + 2], 16).expect("the node returns valid hex"))
+		.collect()
+}

@@ -13,7 +13,7 @@ use crate::{
 	access::StatusChange,
 	credentials::{reinstated, revoked, suspended},
 	BatchLeaves, BatchRecord, BatchRecordOf, Batches, Config, CredentialStatus, CredentialTerms,
-	Digest, Error, Event, MerkleProof, Pallet, RevocationReason,
+	Digest, Error, Event, MerkleProof, Pallet, RevocationReason, StatusOf,
 };
 
 /// Whether `proof` shows that `leaf` is the leaf at `leaf_index` of the `leaf_count`-leaf tree with
@@ -103,15 +103,11 @@ impl<T: Config> Pallet<T> {
 		proof: MerkleProof,
 		reason: RevocationReason,
 	) -> DispatchResult {
-		let batch = Self::authorized_batch(&signer, &root, StatusChange::Restrict)?;
-		ensure!(
-			!matches!(batch.status, CredentialStatus::Revoked { .. }),
-			Error::<T>::AlreadyRevoked
-		);
-		Self::ensure_leaf_of(&batch, &root, &leaf, leaf_index, &proof)?;
 		let at = frame_system::Pallet::<T>::block_number();
-		let current = BatchLeaves::<T>::get(root, leaf).unwrap_or(CredentialStatus::Active);
-		BatchLeaves::<T>::insert(root, leaf, revoked::<T>(&current, reason, at, signer.clone())?);
+		let by = signer.clone();
+		Self::restrict_proven_leaf(&signer, root, leaf, leaf_index, &proof, |status| {
+			revoked::<T>(status, reason, at, by)
+		})?;
 		Self::deposit_event(Event::BatchLeafRevoked { root, leaf, by: signer, reason });
 		Ok(())
 	}
@@ -124,16 +120,33 @@ impl<T: Config> Pallet<T> {
 		leaf_index: u32,
 		proof: MerkleProof,
 	) -> DispatchResult {
-		let batch = Self::authorized_batch(&signer, &root, StatusChange::Restrict)?;
+		let since = frame_system::Pallet::<T>::block_number();
+		let by = signer.clone();
+		Self::restrict_proven_leaf(&signer, root, leaf, leaf_index, &proof, |status| {
+			suspended::<T>(status, since, by)
+		})?;
+		Self::deposit_event(Event::BatchLeafSuspended { root, leaf, by: signer });
+		Ok(())
+	}
+
+	/// Suspends or revokes (as `next` decides from the leaf's current status) a leaf of the batch
+	/// `root` that `proof` shows is at `leaf_index`, after checking `signer` may.
+	fn restrict_proven_leaf(
+		signer: &T::AccountId,
+		root: Digest,
+		leaf: Digest,
+		leaf_index: u32,
+		proof: &MerkleProof,
+		next: impl FnOnce(&StatusOf<T>) -> Result<StatusOf<T>, Error<T>>,
+	) -> DispatchResult {
+		let batch = Self::authorized_batch(signer, &root, StatusChange::Restrict)?;
 		ensure!(
 			!matches!(batch.status, CredentialStatus::Revoked { .. }),
 			Error::<T>::AlreadyRevoked
 		);
-		Self::ensure_leaf_of(&batch, &root, &leaf, leaf_index, &proof)?;
-		let since = frame_system::Pallet::<T>::block_number();
+		Self::ensure_leaf_of(&batch, &root, &leaf, leaf_index, proof)?;
 		let current = BatchLeaves::<T>::get(root, leaf).unwrap_or(CredentialStatus::Active);
-		BatchLeaves::<T>::insert(root, leaf, suspended::<T>(&current, since, signer.clone())?);
-		Self::deposit_event(Event::BatchLeafSuspended { root, leaf, by: signer });
+		BatchLeaves::<T>::insert(root, leaf, next(&current)?);
 		Ok(())
 	}
 

@@ -49,6 +49,7 @@ extern crate alloc;
 
 pub use pallet::*;
 pub use types::*;
+pub use verification::*;
 pub use weights::WeightInfo;
 
 mod access;
@@ -57,6 +58,7 @@ mod credentials;
 mod invariants;
 mod issuers;
 pub mod types;
+mod verification;
 pub mod weights;
 
 #[cfg(feature = "runtime-benchmarks")]

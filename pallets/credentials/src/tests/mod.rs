@@ -6,6 +6,7 @@ mod credentials;
 mod delegates;
 mod issuers;
 mod succession;
+mod verification;
 
 use crate::{mock::*, CredentialTerms, Digest};
 use frame_support::assert_ok;
