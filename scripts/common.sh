@@ -5,6 +5,10 @@
 REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 export REPO_ROOT
 
+# The runtime's WebAssembly build looks for Cargo.lock above the target folder; with a target folder
+# outside the clone (CI) it needs to be told where the workspace is.
+export WASM_BUILD_WORKSPACE_HINT="$REPO_ROOT"
+
 # `--release` for everything (tests included); the node is built with its benchmarking subcommands so
 # that `credchain-node benchmark pallet` works from the same binary the tests use.
 CARGO_FEATURES=(--workspace --locked --features credchain-node/runtime-benchmarks)

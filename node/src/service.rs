@@ -13,7 +13,14 @@ use sc_transaction_pool_api::OffchainTransactionPoolFactory;
 use sp_consensus_aura::sr25519::{AuthorityId as AuraId, AuthorityPair as AuraPair};
 
 /// The host functions the runtime may call.
+#[cfg(not(feature = "runtime-benchmarks"))]
 type HostFunctions = sp_io::SubstrateHostFunctions;
+
+/// The host functions the runtime may call, including the benchmarking ones a runtime built with
+/// `runtime-benchmarks` imports.
+#[cfg(feature = "runtime-benchmarks")]
+type HostFunctions =
+	(sp_io::SubstrateHostFunctions, frame_benchmarking::benchmarking::HostFunctions);
 
 /// The client of a full node.
 pub type FullClient =

@@ -1,7 +1,9 @@
 //! The configuration of each pallet of the runtime.
 
 use frame_support::{
-	derive_impl, parameter_types,
+	derive_impl,
+	dispatch::DispatchClass,
+	parameter_types,
 	traits::{ConstBool, ConstU32, ConstU64},
 	weights::{
 		constants::{ParityDbWeight, WEIGHT_REF_TIME_PER_SECOND},
@@ -17,8 +19,8 @@ use sp_runtime::Perbill;
 use sp_version::RuntimeVersion;
 
 use super::{
-	AccountId, Aura, Block, BlockNumber, Hash, Nonce, Roles, Runtime, RuntimeCall, RuntimeEvent,
-	Timestamp, SLOT_DURATION, VERSION,
+	AccountId, Aura, Block, BlockNumber, Hash, Nonce, PalletInfo, Roles, Runtime, RuntimeCall,
+	RuntimeEvent, RuntimeOrigin, RuntimeTask, Timestamp, SLOT_DURATION, VERSION,
 };
 
 /// The share of a block that normal (non-operational) extrinsics may fill.
@@ -38,8 +40,10 @@ parameter_types! {
 		NORMAL_DISPATCH_RATIO,
 	);
 	/// Blocks of at most 5 MiB.
-	pub RuntimeBlockLength: BlockLength =
-		BlockLength::max_with_normal_ratio(5 * 1024 * 1024, NORMAL_DISPATCH_RATIO);
+	pub RuntimeBlockLength: BlockLength = BlockLength::builder()
+		.max_length(5 * 1024 * 1024)
+		.modify_max_length_for_class(DispatchClass::Normal, |max| *max = NORMAL_DISPATCH_RATIO * *max)
+		.build();
 	/// The generic Substrate SS58 address prefix.
 	pub const SS58Prefix: u8 = 42;
 }

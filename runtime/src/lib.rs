@@ -27,6 +27,7 @@ mod benchmarks;
 pub mod configs;
 pub mod genesis_config_presets;
 
+use alloc::vec::Vec;
 use sp_runtime::{
 	generic, impl_opaque_keys,
 	traits::{BlakeTwo256, IdentifyAccount, Verify},

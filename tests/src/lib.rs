@@ -43,6 +43,15 @@ pub fn node_binary() -> PathBuf {
 	node
 }
 
+/// A libp2p node key (32 bytes of hex) that depends only on `name`, so tests are reproducible.
+pub fn node_key_for(name: &str) -> String {
+	let mut key = [0x5au8; 32];
+	for (i, byte) in name.bytes().enumerate() {
+		key[i % 32] ^= byte;
+	}
+	hex_encode(&key)
+}
+
 /// A TCP port on 127.0.0.1 that was free a moment ago.
 pub fn free_port() -> u16 {
 	TcpListener::bind("127.0.0.1:0")
@@ -76,9 +85,17 @@ impl NodeConfig {
 		Self { name: "dev".into(), args: vec!["--dev".into()] }
 	}
 
-	/// A validator of `--chain local` with a well-known key (`alice`, `bob`, `charlie`, ...).
+	/// A validator of `--chain local` with a well-known key (`alice`, `bob`, `charlie`, ...) and a
+	/// libp2p node key derived from its name (a validator of a live chain must be given one).
 	pub fn local_validator(key: &str) -> Self {
-		Self { name: key.into(), args: vec!["--chain=local".into(), format!("--{key}")] }
+		Self {
+			name: key.into(),
+			args: vec![
+				"--chain=local".into(),
+				format!("--{key}"),
+				format!("--node-key={}", node_key_for(key)),
+			],
+		}
 	}
 
 	/// Adds arguments.
@@ -280,7 +297,7 @@ pub async fn read_storage<V: codec::Decode>(node: &Node, key: &[u8]) -> Option<V
 
 /// The storage key of `pallet::item(key)` for a map hashed with `Blake2_128Concat`.
 pub fn blake2_128_concat_key(pallet: &str, item: &str, key: &[u8]) -> Vec<u8> {
-	use sp_core::hashing::{blake2_128, twox_128};
+	use sp_crypto_hashing::{blake2_128, twox_128};
 	let mut storage_key = twox_128(pallet.as_bytes()).to_vec();
 	storage_key.extend(twox_128(item.as_bytes()));
 	storage_key.extend(blake2_128(key));

@@ -49,7 +49,7 @@ async fn dev_chain_starts_with_accredited_example_issuers() {
 	// Their roles keep their accounts alive: Roles::Grants(account, role) counts one grant each.
 	for (who, role) in [(bob, Role::Issuer), (dave, Role::Delegate), (account(Sr25519Keyring::Alice), Role::Bootstrap)] {
 		let mut key = blake2_128_concat_key("Roles", "Grants", &who.encode());
-		key.extend(sp_core::hashing::blake2_128(&role.encode()));
+		key.extend(sp_crypto_hashing::blake2_128(&role.encode()));
 		key.extend(role.encode());
 		let grants: u32 = read_storage(&node, &key).await.unwrap_or_default();
 		assert_eq!(grants, 1, "{who} should hold {role:?} once");

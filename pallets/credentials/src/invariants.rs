@@ -7,7 +7,7 @@ use {
 		BatchLeaves, Batches, Config, CredentialStatus, Credentials, IssuerStanding, Issuers,
 		Pallet, PendingApplications, Signers,
 	},
-	frame_support::ensure,
+	frame_support::{ensure, traits::Get},
 	pallet_roles::{Role, RoleRegistry},
 	sp_runtime::TryRuntimeError,
 };

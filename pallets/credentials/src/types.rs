@@ -1,7 +1,11 @@
 //! The types the credentials pallet stores and takes as call arguments.
 
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
-use frame_support::{pallet_prelude::ConstU32, BoundedVec};
+use core::fmt::Debug;
+use frame_support::{
+	pallet_prelude::ConstU32, traits::Get, BoundedVec, CloneNoBound, DebugNoBound, EqNoBound,
+	PartialEqNoBound,
+};
 use scale_info::TypeInfo;
 
 /// A 32-byte digest: the SHA-256 of a credential's canonical document, a Merkle root, or an id.
@@ -23,18 +27,14 @@ pub type MerkleProof = BoundedVec<Digest, ConstU32<32>>;
 	DecodeWithMemTracking,
 	MaxEncodedLen,
 	TypeInfo,
-	Clone,
-	PartialEq,
-	Eq,
-	Debug,
-	serde::Serialize,
-	serde::Deserialize,
+	CloneNoBound,
+	PartialEqNoBound,
+	EqNoBound,
+	DebugNoBound,
 )]
 #[scale_info(skip_type_params(MaxName, MaxUri))]
 #[codec(mel_bound())]
-#[serde(bound = "")]
-pub struct IssuerProfile<MaxName: frame_support::traits::Get<u32>, MaxUri: frame_support::traits::Get<u32>>
-{
+pub struct IssuerProfile<MaxName: Get<u32>, MaxUri: Get<u32>> {
 	/// The institution's name, UTF-8.
 	pub name: BoundedVec<u8, MaxName>,
 	/// The institution's website or DID URI, UTF-8.
@@ -117,15 +117,15 @@ pub enum WithdrawalReason {
 }
 
 /// An issuer as the chain keeps it. Never deleted once accredited.
-#[derive(Encode, Decode, MaxEncodedLen, TypeInfo, Clone, PartialEq, Eq, Debug)]
+#[derive(Encode, Decode, MaxEncodedLen, TypeInfo, CloneNoBound, PartialEqNoBound, EqNoBound, DebugNoBound)]
 #[scale_info(skip_type_params(MaxName, MaxUri, MaxDelegates))]
 #[codec(mel_bound(AccountId: MaxEncodedLen, BlockNumber: MaxEncodedLen))]
 pub struct IssuerRecord<
-	AccountId,
-	BlockNumber,
-	MaxName: frame_support::traits::Get<u32>,
-	MaxUri: frame_support::traits::Get<u32>,
-	MaxDelegates: frame_support::traits::Get<u32>,
+	AccountId: Clone + PartialEq + Eq + Debug,
+	BlockNumber: Clone + PartialEq + Eq + Debug,
+	MaxName: Get<u32>,
+	MaxUri: Get<u32>,
+	MaxDelegates: Get<u32>,
 > {
 	/// What the institution says about itself.
 	pub profile: IssuerProfile<MaxName, MaxUri>,

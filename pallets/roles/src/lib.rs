@@ -42,6 +42,7 @@ pub mod pallet {
 	use super::*;
 	use alloc::vec::Vec;
 	use frame_support::pallet_prelude::*;
+	use frame_system::pallet_prelude::BlockNumberFor;
 
 	/// The in-code storage version.
 	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
@@ -173,8 +174,8 @@ pub mod pallet {
 		/// Checks the pallet's invariants: every account's grant count is the sum of its per-role
 		/// grants, no counter is zero, and every account with grants has a provider reference.
 		///
-		/// Iterates all of storage: for tests and `try-runtime` only.
-		#[cfg(any(feature = "try-runtime", test))]
+		/// Iterates all of storage: for tests (of this and dependent pallets) and `try-runtime` only,
+		/// never from a dispatchable.
 		pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 			use alloc::collections::btree_map::BTreeMap;
 			let mut sums = BTreeMap::<T::AccountId, u32>::new();
