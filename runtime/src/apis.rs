@@ -16,7 +16,7 @@ use sp_runtime::{
 use sp_version::RuntimeVersion;
 
 use super::{
-	AccountId, Aura, Block, Executive, Grandpa, InherentDataExt, Nonce, Runtime,
+	AccountId, Aura, Block, BlockNumber, Credentials, Executive, Grandpa, InherentDataExt, Nonce, Runtime,
 	RuntimeGenesisConfig, SessionKeys, System, VERSION,
 };
 
@@ -144,6 +144,27 @@ impl_runtime_apis! {
 			_authority_id: GrandpaId,
 		) -> Option<sp_consensus_grandpa::OpaqueKeyOwnershipProof> {
 			None
+		}
+	}
+
+	impl pallet_credentials_runtime_api::CredentialsApi<Block, AccountId, BlockNumber> for Runtime {
+		fn verify(digest: pallet_credentials::Digest) -> pallet_credentials::Verdict<AccountId, BlockNumber> {
+			Credentials::verify(digest)
+		}
+
+		fn verify_in_batch(
+			root: pallet_credentials::Digest,
+			leaf: pallet_credentials::Digest,
+			leaf_index: u32,
+			proof: Vec<pallet_credentials::Digest>,
+		) -> pallet_credentials::Verdict<AccountId, BlockNumber> {
+			Credentials::verify_in_batch(root, leaf, leaf_index, proof)
+		}
+
+		fn issuer(
+			account: AccountId,
+		) -> Option<pallet_credentials::IssuerSummary<AccountId, BlockNumber>> {
+			Credentials::issuer_summary(account)
 		}
 	}
 

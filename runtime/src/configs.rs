@@ -128,3 +128,35 @@ impl pallet_credentials::Config for Runtime {
 	type WeightInfo = pallet_credentials::weights::SubstrateWeight<Runtime>;
 }
 
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+	use frame_support::dispatch::DispatchClass;
+	use pallet_credentials::WeightInfo as _;
+
+	#[test]
+	fn a_full_credential_batch_fits_in_a_block() {
+		let batch_weight = <Runtime as pallet_credentials::Config>::WeightInfo::issue_batch(
+			MaxCredentialBatchSize::get(),
+		);
+		let max_extrinsic = RuntimeBlockWeights::get()
+			.get(DispatchClass::Normal)
+			.max_extrinsic
+			.expect("normal extrinsics have a limit");
+		assert!(
+			batch_weight.all_lte(max_extrinsic),
+			"a batch of {} credentials weighs {batch_weight:?}, over the {max_extrinsic:?} a normal \
+			 extrinsic may use",
+			MaxCredentialBatchSize::get()
+		);
+	}
+
+	#[test]
+	fn a_longest_merkle_leaf_revocation_fits_in_a_block() {
+		let weight = <Runtime as pallet_credentials::Config>::WeightInfo::revoke_batch_leaf(32);
+		let max_extrinsic =
+			RuntimeBlockWeights::get().get(DispatchClass::Normal).max_extrinsic.unwrap();
+		assert!(weight.all_lte(max_extrinsic));
+	}
+}

@@ -1,8 +1,12 @@
-//! The node's JSON-RPC methods beyond the standard Substrate ones.
+//! The node's JSON-RPC methods beyond the standard Substrate ones: `system_accountNextIndex` and
+//! `system_dryRun`, and the verifiers' `credentials_*` methods.
+
+mod credentials;
+mod verdict_json;
 
 use std::sync::Arc;
 
-use credchain_runtime::{opaque::Block, AccountId, Nonce};
+use credchain_runtime::{opaque::Block, AccountId, BlockNumber, Nonce};
 use jsonrpsee::RpcModule;
 use sc_transaction_pool_api::TransactionPool;
 use sp_api::ProvideRuntimeApi;
@@ -17,7 +21,7 @@ pub struct FullDeps<C, P> {
 	pub pool: Arc<P>,
 }
 
-/// Builds the node's additional RPC methods: `system_accountNextIndex` and `system_dryRun`.
+/// Builds the node's additional RPC methods.
 pub fn create_full<C, P>(
 	deps: FullDeps<C, P>,
 ) -> Result<RpcModule<()>, Box<dyn std::error::Error + Send + Sync>>
@@ -30,12 +34,15 @@ where
 		+ 'static,
 	C::Api: substrate_frame_rpc_system::AccountNonceApi<Block, AccountId, Nonce>,
 	C::Api: BlockBuilder<Block>,
+	C::Api: pallet_credentials_runtime_api::CredentialsApi<Block, AccountId, BlockNumber>,
 	P: TransactionPool + 'static,
 {
+	use credentials::{Credentials, CredentialsRpcServer};
 	use substrate_frame_rpc_system::{System, SystemApiServer};
 
 	let mut module = RpcModule::new(());
 	let FullDeps { client, pool } = deps;
-	module.merge(System::new(client, pool).into_rpc())?;
+	module.merge(System::new(client.clone(), pool).into_rpc())?;
+	module.merge(Credentials::new(client).into_rpc())?;
 	Ok(module)
 }

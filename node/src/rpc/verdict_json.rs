@@ -30,7 +30,7 @@ fn address(account: &AccountId) -> String {
 }
 
 /// A verdict.
-#[derive(Serialize, Debug)]
+#[derive(Serialize, Clone, Debug)]
 #[serde(rename_all = "camelCase")]
 pub struct VerdictJson {
 	/// The digest (or batch leaf) asked about.
@@ -62,7 +62,7 @@ pub struct VerdictJson {
 }
 
 /// A revocation.
-#[derive(Serialize, Debug)]
+#[derive(Serialize, Clone, Debug)]
 #[serde(rename_all = "camelCase")]
 pub struct RevocationJson {
 	/// `issuedInError`, `superseded`, `fraudOrMisconduct`, `holderRequest` or `other`.
@@ -72,7 +72,7 @@ pub struct RevocationJson {
 }
 
 /// A Merkle batch.
-#[derive(Serialize, Debug)]
+#[derive(Serialize, Clone, Debug)]
 #[serde(rename_all = "camelCase")]
 pub struct BatchJson {
 	/// Its root.
@@ -82,7 +82,7 @@ pub struct BatchJson {
 }
 
 /// The block an answer was read at.
-#[derive(Serialize, Debug)]
+#[derive(Serialize, Clone, Debug)]
 #[serde(rename_all = "camelCase")]
 pub struct ReadAtJson {
 	/// Its number.
@@ -94,7 +94,7 @@ pub struct ReadAtJson {
 }
 
 /// An issuer.
-#[derive(Serialize, Debug)]
+#[derive(Serialize, Clone, Debug)]
 #[serde(rename_all = "camelCase")]
 pub struct IssuerJson {
 	/// Its account (SS58).

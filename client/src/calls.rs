@@ -1,0 +1,204 @@
+//! The arguments of the chain's calls and the fields of its events, as Rust types that subxt encodes
+//! to (and decodes from) the runtime's own types by name, using the metadata the node serves. No code
+//! is generated from a metadata file: a field renamed on chain shows up as a clear error when a call
+//! is built, not as a wrong transaction.
+
+use subxt::{
+	ext::{scale_decode::DecodeAsType, scale_encode::EncodeAsType, scale_value::Value},
+	utils::AccountId32,
+};
+
+use crate::{
+	terms::{CredentialTerms, RevocationReason, WithdrawalReason},
+	Digest,
+};
+
+/// The credentials pallet's name in the runtime.
+pub(crate) const CREDENTIALS: &str = "Credentials";
+
+/// The sudo pallet's name in the runtime.
+pub(crate) const SUDO: &str = "Sudo";
+
+/// `IssuerProfile`.
+#[derive(EncodeAsType, Clone, Debug)]
+#[encode_as_type(crate_path = "::subxt::ext::scale_encode")]
+pub(crate) struct Profile {
+	pub name: Vec<u8>,
+	pub uri: Vec<u8>,
+	pub country: [u8; 2],
+}
+
+/// `register_issuer(profile)` and `update_issuer_profile(profile)`.
+#[derive(EncodeAsType, Clone, Debug)]
+#[encode_as_type(crate_path = "::subxt::ext::scale_encode")]
+pub(crate) struct ProfileArgs {
+	pub profile: Profile,
+}
+
+/// `add_delegate(delegate)` and `remove_delegate(delegate)`.
+#[derive(EncodeAsType, Clone, Debug)]
+#[encode_as_type(crate_path = "::subxt::ext::scale_encode")]
+pub(crate) struct DelegateArgs {
+	pub delegate: AccountId32,
+}
+
+/// `issue(digest, terms)`.
+#[derive(EncodeAsType, Clone, Debug)]
+#[encode_as_type(crate_path = "::subxt::ext::scale_encode")]
+pub(crate) struct IssueArgs {
+	pub digest: Digest,
+	pub terms: CredentialTerms,
+}
+
+/// `CredentialInput`: one credential of an `issue_batch`.
+#[derive(EncodeAsType, Clone, Debug)]
+#[encode_as_type(crate_path = "::subxt::ext::scale_encode")]
+pub(crate) struct CredentialInput {
+	pub digest: Digest,
+	pub terms: CredentialTerms,
+}
+
+/// `issue_batch(credentials)`.
+#[derive(EncodeAsType, Clone, Debug)]
+#[encode_as_type(crate_path = "::subxt::ext::scale_encode")]
+pub(crate) struct IssueBatchArgs {
+	pub credentials: Vec<CredentialInput>,
+}
+
+/// `revoke(digest, reason)`.
+#[derive(EncodeAsType, Clone, Debug)]
+#[encode_as_type(crate_path = "::subxt::ext::scale_encode")]
+pub(crate) struct RevokeArgs {
+	pub digest: Digest,
+	pub reason: RevocationReason,
+}
+
+/// `suspend(digest)` and `reinstate(digest)`.
+#[derive(EncodeAsType, Clone, Debug)]
+#[encode_as_type(crate_path = "::subxt::ext::scale_encode")]
+pub(crate) struct DigestArgs {
+	pub digest: Digest,
+}
+
+/// `anchor_batch(root, leaf_count, terms)`.
+#[derive(EncodeAsType, Clone, Debug)]
+#[encode_as_type(crate_path = "::subxt::ext::scale_encode")]
+pub(crate) struct AnchorBatchArgs {
+	pub root: Digest,
+	pub leaf_count: u32,
+	pub terms: CredentialTerms,
+}
+
+/// `revoke_batch(root, reason)`.
+#[derive(EncodeAsType, Clone, Debug)]
+#[encode_as_type(crate_path = "::subxt::ext::scale_encode")]
+pub(crate) struct RevokeBatchArgs {
+	pub root: Digest,
+	pub reason: RevocationReason,
+}
+
+/// `revoke_batch_leaf(root, leaf, leaf_index, proof, reason)`.
+#[derive(EncodeAsType, Clone, Debug)]
+#[encode_as_type(crate_path = "::subxt::ext::scale_encode")]
+pub(crate) struct RevokeBatchLeafArgs {
+	pub root: Digest,
+	pub leaf: Digest,
+	pub leaf_index: u32,
+	pub proof: Vec<Digest>,
+	pub reason: RevocationReason,
+}
+
+/// `suspend_batch_leaf(root, leaf, leaf_index, proof)`.
+#[derive(EncodeAsType, Clone, Debug)]
+#[encode_as_type(crate_path = "::subxt::ext::scale_encode")]
+pub(crate) struct SuspendBatchLeafArgs {
+	pub root: Digest,
+	pub leaf: Digest,
+	pub leaf_index: u32,
+	pub proof: Vec<Digest>,
+}
+
+/// `reinstate_batch_leaf(root, leaf)`.
+#[derive(EncodeAsType, Clone, Debug)]
+#[encode_as_type(crate_path = "::subxt::ext::scale_encode")]
+pub(crate) struct ReinstateBatchLeafArgs {
+	pub root: Digest,
+	pub leaf: Digest,
+}
+
+/// The credentials pallet's governance calls, which the accreditation origin (Root, through sudo on
+/// development and test chains) makes. Variant and field names are the pallet's call and argument
+/// names.
+#[allow(non_camel_case_types)]
+#[derive(EncodeAsType, Clone, Debug)]
+#[encode_as_type(crate_path = "::subxt::ext::scale_encode")]
+pub(crate) enum GovernanceCall {
+	/// `accredit_issuer(issuer)`.
+	accredit_issuer { issuer: AccountId32 },
+	/// `suspend_issuer(issuer)`.
+	suspend_issuer { issuer: AccountId32 },
+	/// `reinstate_issuer(issuer)`.
+	reinstate_issuer { issuer: AccountId32 },
+	/// `withdraw_accreditation(issuer, reason)`.
+	withdraw_accreditation { issuer: AccountId32, reason: WithdrawalReason },
+	/// `reject_application(issuer)`.
+	reject_application { issuer: AccountId32 },
+	/// `name_successor(issuer, successor)`.
+	name_successor { issuer: AccountId32, successor: AccountId32 },
+}
+
+impl GovernanceCall {
+	/// The call's name in the pallet.
+	pub(crate) fn name(&self) -> &'static str {
+		match self {
+			Self::accredit_issuer { .. } => "accredit_issuer",
+			Self::suspend_issuer { .. } => "suspend_issuer",
+			Self::reinstate_issuer { .. } => "reinstate_issuer",
+			Self::withdraw_accreditation { .. } => "withdraw_accreditation",
+			Self::reject_application { .. } => "reject_application",
+			Self::name_successor { .. } => "name_successor",
+		}
+	}
+}
+
+/// The runtime's `RuntimeCall`, limited to what sudo is asked to dispatch.
+#[derive(EncodeAsType, Clone, Debug)]
+#[encode_as_type(crate_path = "::subxt::ext::scale_encode")]
+pub(crate) enum RuntimeCall {
+	/// A call of the credentials pallet.
+	Credentials(GovernanceCall),
+}
+
+/// `Sudo::sudo(call)`.
+#[derive(EncodeAsType, Clone, Debug)]
+#[encode_as_type(crate_path = "::subxt::ext::scale_encode")]
+pub(crate) struct SudoArgs {
+	pub call: RuntimeCall,
+}
+
+/// The fields of `Credentials::CredentialIssued` a receipt shows.
+#[derive(DecodeAsType, Clone, Debug)]
+#[decode_as_type(crate_path = "::subxt::ext::scale_decode")]
+pub(crate) struct CredentialIssued {
+	pub digest: Digest,
+	pub issuer: AccountId32,
+	pub signer: AccountId32,
+}
+
+/// The fields of `Credentials::BatchAnchored` a receipt shows.
+#[derive(DecodeAsType, Clone, Debug)]
+#[decode_as_type(crate_path = "::subxt::ext::scale_decode")]
+pub(crate) struct BatchAnchored {
+	pub root: Digest,
+	pub issuer: AccountId32,
+	pub signer: AccountId32,
+	pub leaf_count: u32,
+}
+
+/// The fields of `Sudo::Sudid`: whether the call sudo dispatched succeeded. Sudo's own extrinsic
+/// succeeds either way, so this is where a refused governance call shows.
+#[derive(DecodeAsType, Clone, Debug)]
+#[decode_as_type(crate_path = "::subxt::ext::scale_decode")]
+pub(crate) struct Sudid {
+	pub sudo_result: Value<()>,
+}

@@ -1,0 +1,411 @@
+//! The command line: what `credchain` accepts, with the help text people read.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+use credchain_client::{
+	dates,
+	terms::{RevocationReason, WithdrawalReason},
+	DEFAULT_URL,
+};
+
+/// What every signing key option says about the forms a key may take.
+const KEY_HELP: &str = "a secret URI (//Bob on a development chain), a mnemonic, a 0x-prefixed \
+	32-byte seed, or @FILE to read one from a file (recommended: command lines are visible to other \
+	users of the machine). The key is never printed";
+
+/// CredChain: issue, revoke and verify academic credentials.
+///
+/// Only the digest of a credential goes on chain: SHA-256 of its RFC 8785 canonical form for a JSON
+/// document (Open Badges 3.0, W3C Verifiable Credentials), of its bytes for any other file (a PDF).
+///
+/// Exit codes: 0 success (for `verify`: the credential is valid); 1 `verify`: the credential is not
+/// valid (revoked, suspended, expired, unknown, ...), `issuer show`: no such issuer; 2 any error.
+#[derive(Debug, Parser)]
+#[command(name = "credchain", version, max_term_width = 100)]
+pub struct Cli {
+	/// The CredChain node to talk to. Sending transactions needs ws:// or wss://; verifying also
+	/// works over http:// or https://.
+	#[arg(long, global = true, value_name = "URL", default_value = DEFAULT_URL)]
+	pub url: String,
+
+	/// What to do.
+	#[command(subcommand)]
+	pub command: Command,
+}
+
+/// The commands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+	/// Print the digest of documents, as the chain records them (no node needed).
+	Digest(DigestArgs),
+	/// Issue credentials one by one: one transaction for one file, batches of up to the chain's
+	/// limit for several.
+	Issue(IssueArgs),
+	/// Issue many credentials at once as a Merkle batch: one transaction anchors the batch's root,
+	/// and a <document>.proof.json is written beside each document.
+	IssueBatch(IssueBatchArgs),
+	/// Revoke a credential for good (or a whole Merkle batch with --whole-batch).
+	Revoke(RevokeArgs),
+	/// Suspend a credential until it is reinstated.
+	Suspend(ChangeArgs),
+	/// Lift a credential's suspension.
+	Reinstate(ChangeArgs),
+	/// Check a credential: exit code 0 only if it is valid.
+	Verify(VerifyArgs),
+	/// Register an institution as an issuer, manage its delegate keys, show an issuer.
+	#[command(subcommand)]
+	Issuer(IssuerCommand),
+	/// Consortium governance through the chain's sudo key (development and test chains).
+	#[command(subcommand)]
+	Admin(AdminCommand),
+	/// Measure how many verification requests a running node answers.
+	#[command(subcommand)]
+	Bench(BenchCommand),
+}
+
+/// `credchain digest`.
+#[derive(Debug, Args)]
+pub struct DigestArgs {
+	/// The documents.
+	#[arg(value_name = "FILE", required = true)]
+	pub files: Vec<PathBuf>,
+}
+
+/// What an issuer states with credentials.
+#[derive(Debug, Args)]
+pub struct TermsArgs {
+	/// When the credentials become valid: YYYY-MM-DD (midnight UTC) or an RFC 3339 time such as
+	/// 2026-09-01T09:00:00+02:00. Default: at once.
+	#[arg(long, value_name = "DATE", value_parser = dates::parse_date)]
+	pub valid_from: Option<u64>,
+
+	/// When the credentials stop being valid: YYYY-MM-DD (midnight UTC) or an RFC 3339 time.
+	/// Default: never.
+	#[arg(long, value_name = "DATE", value_parser = dates::parse_date)]
+	pub valid_until: Option<u64>,
+
+	/// What the credentials certify: a 32-byte id in hex (0x...), or any text, such as a programme
+	/// code or URL, whose SHA-256 becomes the id.
+	#[arg(long, value_name = "ID")]
+	pub achievement: Option<String>,
+}
+
+/// `credchain issue`.
+#[derive(Debug, Args)]
+pub struct IssueArgs {
+	/// The credential documents (JSON credentials, PDFs, any file).
+	#[arg(value_name = "FILE", required = true)]
+	pub files: Vec<PathBuf>,
+
+	/// The signing key of the issuer or of one of its delegates (--help lists its forms).
+	#[arg(long, value_name = "KEY", long_help = format!("The signing key of the issuer or of one of its delegates: {KEY_HELP}."))]
+	pub issuer_key: String,
+
+	/// What the issuer states with the credentials.
+	#[command(flatten)]
+	pub terms: TermsArgs,
+
+	/// A commitment to the holder: 32 bytes of hex, a salted hash of who the credential is for (never
+	/// a name). With several files, every credential gets it.
+	#[arg(long, value_name = "HEX")]
+	pub holder: Option<String>,
+}
+
+/// `credchain issue-batch`.
+#[derive(Debug, Args)]
+pub struct IssueBatchArgs {
+	/// The documents: files, or folders whose files (not sub-folders, hidden files or proof files)
+	/// are all taken, in name order.
+	#[arg(value_name = "DIR-OR-FILE", required = true)]
+	pub paths: Vec<PathBuf>,
+
+	/// The signing key of the issuer or of one of its delegates (--help lists its forms).
+	#[arg(long, value_name = "KEY", long_help = format!("The signing key of the issuer or of one of its delegates: {KEY_HELP}."))]
+	pub issuer_key: String,
+
+	/// What the issuer states with every credential of the batch (a holder commitment belongs in
+	/// each document instead).
+	#[command(flatten)]
+	pub terms: TermsArgs,
+
+	/// Replace proof files left by an earlier batch.
+	#[arg(long)]
+	pub overwrite: bool,
+}
+
+/// `credchain revoke`.
+#[derive(Debug, Args)]
+pub struct RevokeArgs {
+	/// What to change.
+	#[command(flatten)]
+	pub change: ChangeArgs,
+
+	/// Why: issued-in-error, superseded, fraud-or-misconduct, holder-request or other.
+	#[arg(long, value_name = "REASON", value_parser = parse_revocation_reason)]
+	pub reason: RevocationReason,
+
+	/// Revoke every credential of the Merkle batch the proof file belongs to, not just this one.
+	#[arg(long)]
+	pub whole_batch: bool,
+}
+
+/// The credential a status change is about, and who signs it.
+#[derive(Debug, Args)]
+pub struct ChangeArgs {
+	/// The credential: its document, or its digest (64 hex digits, with or without 0x).
+	#[arg(value_name = "FILE-OR-DIGEST")]
+	pub target: String,
+
+	/// The signing key of the issuer, one of its delegates, or its successor (--help lists its forms).
+	#[arg(long, value_name = "KEY", long_help = format!("The signing key of the issuer, one of its delegates, or its successor: {KEY_HELP}."))]
+	pub issuer_key: String,
+
+	/// The credential's proof file, if it was issued in a Merkle batch. Default: <FILE>.proof.json
+	/// beside the document, if there is one.
+	#[arg(long, value_name = "FILE")]
+	pub proof: Option<PathBuf>,
+}
+
+/// `credchain verify`.
+#[derive(Debug, Args)]
+pub struct VerifyArgs {
+	/// The credential: its document, or its digest (64 hex digits, with or without 0x).
+	#[arg(value_name = "FILE-OR-DIGEST")]
+	pub target: String,
+
+	/// The credential's proof file, if it was issued in a Merkle batch. Default: <FILE>.proof.json
+	/// beside the document, if there is one.
+	#[arg(long, value_name = "FILE")]
+	pub proof: Option<PathBuf>,
+
+	/// Print the node's answer as JSON instead of in words.
+	#[arg(long)]
+	pub json: bool,
+}
+
+/// `credchain issuer ...`.
+#[derive(Debug, Subcommand)]
+pub enum IssuerCommand {
+	/// Apply to become an issuer: the key's account becomes the institution's lasting identity, and
+	/// the consortium then accredits it.
+	Register(ProfileArgs),
+	/// Replace the institution's profile.
+	Update(ProfileArgs),
+	/// Let another key (a registrar's staff key) issue and change statuses for the institution.
+	AddDelegate(DelegateArgs),
+	/// Stop a delegate key from acting for the institution.
+	RemoveDelegate(DelegateArgs),
+	/// Show an issuer: name, website, country, standing, successor. Exit code 1 if there is none.
+	Show(ShowIssuerArgs),
+}
+
+/// An institution's profile.
+#[derive(Debug, Args)]
+pub struct ProfileArgs {
+	/// The institution's name.
+	#[arg(long)]
+	pub name: String,
+
+	/// Its website or DID URI.
+	#[arg(long, value_name = "URI")]
+	pub uri: String,
+
+	/// Its ISO 3166-1 alpha-2 country code, such as NL or DE.
+	#[arg(long, value_name = "CC")]
+	pub country: String,
+
+	/// The institution's own signing key (--help lists its forms).
+	#[arg(long, value_name = "KEY", long_help = format!("The institution's own signing key: {KEY_HELP}."))]
+	pub key: String,
+}
+
+/// A delegate to add or remove.
+#[derive(Debug, Args)]
+pub struct DelegateArgs {
+	/// The delegate's account: an SS58 address or 32 bytes of hex.
+	#[arg(value_name = "ACCOUNT")]
+	pub account: String,
+
+	/// The institution's own signing key, not a delegate's (--help lists its forms).
+	#[arg(long, value_name = "KEY", long_help = format!("The institution's own signing key (not a delegate's): {KEY_HELP}."))]
+	pub key: String,
+}
+
+/// `credchain issuer show`.
+#[derive(Debug, Args)]
+pub struct ShowIssuerArgs {
+	/// The issuer's account: an SS58 address or 32 bytes of hex.
+	#[arg(value_name = "ACCOUNT")]
+	pub account: String,
+
+	/// Print the node's answer as JSON instead of in words.
+	#[arg(long)]
+	pub json: bool,
+}
+
+/// `credchain admin ...`: governance calls, dispatched as Root through sudo.
+#[derive(Debug, Subcommand)]
+pub enum AdminCommand {
+	/// Accredit an applicant, which may then issue.
+	Accredit(GovernanceArgs),
+	/// Suspend an issuer's accreditation: no new credentials until reinstated.
+	SuspendIssuer(GovernanceArgs),
+	/// Reinstate a suspended issuer.
+	ReinstateIssuer(GovernanceArgs),
+	/// Withdraw an issuer's accreditation for good; what it issued stays verifiable.
+	Withdraw(WithdrawArgs),
+	/// Reject an application.
+	Reject(GovernanceArgs),
+	/// Name an accredited issuer to take care of a withdrawn issuer's credentials.
+	NameSuccessor(SuccessorArgs),
+}
+
+/// A governance call about one issuer.
+#[derive(Debug, Args)]
+pub struct GovernanceArgs {
+	/// The issuer's account: an SS58 address or 32 bytes of hex.
+	#[arg(value_name = "ACCOUNT")]
+	pub account: String,
+
+	/// The chain's sudo key (--help lists its forms).
+	#[arg(long, value_name = "KEY", long_help = format!("The chain's sudo key: {KEY_HELP}."))]
+	pub sudo_key: String,
+}
+
+/// `credchain admin withdraw`.
+#[derive(Debug, Args)]
+pub struct WithdrawArgs {
+	/// The issuer, and the sudo key.
+	#[command(flatten)]
+	pub issuer: GovernanceArgs,
+
+	/// Why: closed, merged, standards-not-met, misconduct, voluntary or other.
+	#[arg(long, value_name = "REASON", value_parser = parse_withdrawal_reason)]
+	pub reason: WithdrawalReason,
+}
+
+/// `credchain admin name-successor`.
+#[derive(Debug, Args)]
+pub struct SuccessorArgs {
+	/// The withdrawn issuer, and the sudo key.
+	#[command(flatten)]
+	pub issuer: GovernanceArgs,
+
+	/// The successor's account: an accredited issuer.
+	#[arg(long, value_name = "ACCOUNT")]
+	pub successor: String,
+}
+
+/// `credchain bench ...`.
+#[derive(Debug, Subcommand)]
+pub enum BenchCommand {
+	/// Send verification requests from concurrent workers for a while, then report requests per
+	/// second, latency percentiles and errors.
+	Verify(BenchVerifyArgs),
+}
+
+/// `credchain bench verify`.
+#[derive(Debug, Args)]
+pub struct BenchVerifyArgs {
+	/// The number of concurrent workers (1 to 1024).
+	#[arg(long, value_name = "N", default_value_t = 8)]
+	pub concurrency: usize,
+
+	/// How long to run, in seconds (1 to 3600).
+	#[arg(long, value_name = "SECONDS", default_value_t = 10)]
+	pub duration: u64,
+
+	/// The credential digest to ask about. Default: the digest of an empty document.
+	#[arg(long, value_name = "HEX")]
+	pub digest: Option<String>,
+
+	/// Read the credential's storage record with state_getStorage instead of calling
+	/// credentials_verify, for comparison.
+	#[arg(long)]
+	pub storage: bool,
+
+	/// Stop after this many requests even if time remains.
+	#[arg(long, value_name = "N", default_value_t = credchain_client::bench::DEFAULT_MAX_REQUESTS)]
+	pub max_requests: u64,
+}
+
+/// Parses a revocation reason for clap.
+fn parse_revocation_reason(text: &str) -> Result<RevocationReason, String> {
+	text.parse()
+}
+
+/// Parses a withdrawal reason for clap.
+fn parse_withdrawal_reason(text: &str) -> Result<WithdrawalReason, String> {
+	text.parse()
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+	use clap::CommandFactory;
+
+	#[test]
+	fn the_command_line_is_well_formed() {
+		Cli::command().debug_assert();
+	}
+
+	#[test]
+	fn issue_takes_files_key_and_terms() {
+		let cli = Cli::try_parse_from([
+			"credchain",
+			"issue",
+			"a.json",
+			"b.pdf",
+			"--issuer-key",
+			"//Dave",
+			"--valid-until",
+			"2030-06-30",
+			"--achievement",
+			"MSc-DE",
+		])
+		.unwrap();
+		let Command::Issue(args) = cli.command else { panic!("not issue") };
+		assert_eq!(args.files.len(), 2);
+		assert_eq!(args.terms.valid_until, Some(1_909_008_000_000));
+		assert_eq!(cli.url, DEFAULT_URL);
+	}
+
+	#[test]
+	fn bad_dates_and_reasons_are_usage_errors() {
+		assert!(Cli::try_parse_from([
+			"credchain",
+			"issue",
+			"a",
+			"--issuer-key",
+			"k",
+			"--valid-from",
+			"soon"
+		])
+		.is_err());
+		assert!(Cli::try_parse_from([
+			"credchain",
+			"revoke",
+			"a",
+			"--issuer-key",
+			"k",
+			"--reason",
+			"bored"
+		])
+		.is_err());
+		let cli = Cli::try_parse_from([
+			"credchain",
+			"--url",
+			"http://127.0.0.1:1",
+			"revoke",
+			"a",
+			"--issuer-key",
+			"k",
+			"--reason",
+			"holder-request",
+		])
+		.unwrap();
+		let Command::Revoke(args) = cli.command else { panic!("not revoke") };
+		assert_eq!(args.reason, RevocationReason::HolderRequest);
+	}
+}

@@ -1,0 +1,79 @@
+//! `credchain admin ...`: the consortium's governance calls on issuers, dispatched as Root through the
+//! chain's sudo key (development and test chains; a council takes over on a production chain).
+
+use credchain_client::{
+	chain::FinalizedBlock, keys::parse_account, terms::WithdrawalReason, AccountId32, CredChain,
+	Result,
+};
+
+use super::{common, Outcome};
+use crate::{cli::AdminCommand, progress};
+
+/// A governance decision about one issuer.
+enum Action {
+	Accredit,
+	SuspendIssuer,
+	ReinstateIssuer,
+	Withdraw(WithdrawalReason),
+	Reject,
+	NameSuccessor(AccountId32),
+}
+
+impl Action {
+	/// The sentence that reports the decision about `issuer`, taken in `block`.
+	fn done(&self, issuer: &AccountId32, block: &FinalizedBlock) -> String {
+		match self {
+			Self::Accredit => format!(
+				"Accredited the issuer {issuer} in finalized block {block}: it may now issue."
+			),
+			Self::SuspendIssuer => format!(
+				"Suspended the accreditation of the issuer {issuer} in finalized block {block}."
+			),
+			Self::ReinstateIssuer => {
+				format!("Reinstated the issuer {issuer} in finalized block {block}.")
+			},
+			Self::Withdraw(reason) => format!(
+				"Withdrew the accreditation of the issuer {issuer} ({}) in finalized block {block}; what it \
+				 issued stays verifiable.",
+				reason.cli_name()
+			),
+			Self::Reject => {
+				format!("Rejected the application of {issuer} in finalized block {block}.")
+			},
+			Self::NameSuccessor(successor) => format!(
+				"Named {successor} to take care of the credentials of {issuer} in finalized block {block}."
+			),
+		}
+	}
+}
+
+/// Runs a governance command against the node at `url`.
+pub async fn run(url: &str, command: AdminCommand) -> Result<Outcome> {
+	let (args, action) = match command {
+		AdminCommand::Accredit(args) => (args, Action::Accredit),
+		AdminCommand::SuspendIssuer(args) => (args, Action::SuspendIssuer),
+		AdminCommand::ReinstateIssuer(args) => (args, Action::ReinstateIssuer),
+		AdminCommand::Withdraw(args) => (args.issuer, Action::Withdraw(args.reason)),
+		AdminCommand::Reject(args) => (args, Action::Reject),
+		AdminCommand::NameSuccessor(args) => {
+			let successor = parse_account(&args.successor)?;
+			(args.issuer, Action::NameSuccessor(successor))
+		},
+	};
+	let issuer = parse_account(&args.account)?;
+	let sudo = common::load_key(&args.sudo_key, "--sudo-key")?;
+	let chain = CredChain::connect(url).await?;
+
+	let spinner = progress::spinner("waiting for the transaction to be finalized");
+	let block = match &action {
+		Action::Accredit => chain.accredit_issuer(&sudo, &issuer).await,
+		Action::SuspendIssuer => chain.suspend_issuer(&sudo, &issuer).await,
+		Action::ReinstateIssuer => chain.reinstate_issuer(&sudo, &issuer).await,
+		Action::Withdraw(reason) => chain.withdraw_accreditation(&sudo, &issuer, *reason).await,
+		Action::Reject => chain.reject_application(&sudo, &issuer).await,
+		Action::NameSuccessor(successor) => chain.name_successor(&sudo, &issuer, successor).await,
+	};
+	spinner.finish_and_clear();
+	println!("{}", action.done(&issuer, &block?));
+	Ok(Outcome::Success)
+}

@@ -1,0 +1,58 @@
+//! `credchain bench verify`: a bounded load generator for a running node's verification method.
+
+use std::time::Duration;
+
+use credchain_client::{
+	bench::{self, BenchConfig, BenchTarget},
+	bytes32::{parse_hex32, to_hex},
+	digest::sha256,
+	Result,
+};
+
+use super::Outcome;
+use crate::cli::{BenchCommand, BenchVerifyArgs};
+
+/// Runs a benchmark against the node at `url`.
+pub async fn run(url: &str, command: BenchCommand) -> Result<Outcome> {
+	match command {
+		BenchCommand::Verify(args) => verify(url, args).await,
+	}
+}
+
+/// `bench verify`.
+async fn verify(url: &str, args: BenchVerifyArgs) -> Result<Outcome> {
+	let digest = match &args.digest {
+		Some(text) => parse_hex32("--digest", text)?,
+		None => sha256(b""),
+	};
+	let config = BenchConfig {
+		url: url.to_string(),
+		concurrency: args.concurrency,
+		duration: Duration::from_secs(args.duration),
+		digest,
+		target: if args.storage { BenchTarget::Storage } else { BenchTarget::Verify },
+		max_requests: args.max_requests,
+	};
+	eprintln!(
+		"Sending {} to {url} from {} workers for up to {} s (at most {} requests), about {}...",
+		if args.storage { "state_getStorage" } else { "credentials_verify" },
+		config.concurrency,
+		args.duration,
+		config.max_requests,
+		to_hex(&digest)
+	);
+	let report = bench::run(&config).await?;
+	println!("method:      {}", report.method);
+	println!("concurrency: {}", config.concurrency);
+	println!("duration:    {:.1} s", report.elapsed.as_secs_f64());
+	println!("requests:    {} ({} errors)", report.requests, report.errors);
+	println!("throughput:  {:.1} requests/s", report.requests_per_second());
+	println!(
+		"latency:     p50 {:.2} ms, p99 {:.2} ms, max {:.2} ms",
+		report.p50_ms, report.p99_ms, report.max_ms
+	);
+	if let Some(error) = &report.first_error {
+		println!("first error: {error}");
+	}
+	Ok(Outcome::Success)
+}

@@ -1,0 +1,134 @@
+//! `credchain revoke`, `suspend` and `reinstate`: change a credential's status. A credential issued in
+//! a Merkle batch (it has a proof file, given with `--proof` or found beside the document) is changed
+//! as a leaf of its batch; any other is changed by its digest.
+
+use credchain_client::{
+	bytes32::to_hex, chain::FinalizedBlock, keys::SigningKey, CredChain, Error, Result,
+};
+
+use super::{
+	common::{self, FoundProof, Target},
+	Outcome,
+};
+use crate::{
+	cli::{ChangeArgs, RevokeArgs},
+	progress,
+};
+
+/// The credential, its proof file if any, the signing key, and a connection to the chain.
+struct Change {
+	target: Target,
+	proof: Option<FoundProof>,
+	key: SigningKey,
+	chain: CredChain,
+}
+
+impl Change {
+	/// Reads what `args` name and connects to the chain at `url`.
+	async fn prepare(url: &str, args: &ChangeArgs) -> Result<Self> {
+		let target = common::resolve_target(&args.target)?;
+		let proof = common::find_proof(&target, args.proof.as_deref())?;
+		if let Some(found) = &proof {
+			if !found.matches(&target) {
+				return Err(Error::input(found.mismatch(&target)));
+			}
+		}
+		let key = common::load_key(&args.issuer_key, "--issuer-key")?;
+		let chain = CredChain::connect(url).await?;
+		if let Some(found) = &proof {
+			found.file.check_chain(&found.path, &chain.genesis_hash(), url)?;
+		}
+		Ok(Self { target, proof, key, chain })
+	}
+
+	/// How the credential is named in the outcome.
+	fn subject(&self) -> String {
+		match &self.proof {
+			Some(found) => format!(
+				"{} (credential {} of {} in the batch {})",
+				self.target.describe(),
+				found.file.proof.leaf_index + 1,
+				found.file.leaf_count,
+				to_hex(&found.file.root)
+			),
+			None => self.target.describe(),
+		}
+	}
+}
+
+/// Waits for `change` with a spinner.
+async fn waiting<F: std::future::Future<Output = Result<FinalizedBlock>>>(
+	change: F,
+) -> Result<FinalizedBlock> {
+	let spinner = progress::spinner("waiting for the transaction to be finalized");
+	let outcome = change.await;
+	spinner.finish_and_clear();
+	outcome
+}
+
+/// `credchain revoke`.
+pub async fn revoke(url: &str, args: RevokeArgs) -> Result<Outcome> {
+	let change = Change::prepare(url, &args.change).await?;
+	let reason = args.reason;
+	match (&change.proof, args.whole_batch) {
+		(None, true) => Err(Error::input(
+			"--whole-batch needs the proof file of a credential of the batch (--proof FILE, or a document \
+			 with its proof file beside it)",
+		)),
+		(Some(found), true) => {
+			let root = found.file.root;
+			let block = waiting(change.chain.revoke_batch(&change.key, root, reason)).await?;
+			println!(
+				"Revoked all {} credentials of the batch {} ({reason}) in finalized block {block}.",
+				found.file.leaf_count,
+				to_hex(&root)
+			);
+			Ok(Outcome::Success)
+		},
+		(Some(found), false) => {
+			let file = &found.file;
+			let block =
+				waiting(change.chain.revoke_batch_leaf(&change.key, file.root, file.leaf, &file.proof, reason)).await?;
+			println!("Revoked {} ({reason}) in finalized block {block}.", change.subject());
+			Ok(Outcome::Success)
+		},
+		(None, false) => {
+			let block = waiting(change.chain.revoke(&change.key, change.target.digest, reason)).await?;
+			println!("Revoked {} ({reason}) in finalized block {block}.", change.subject());
+			Ok(Outcome::Success)
+		},
+	}
+}
+
+/// `credchain suspend`.
+pub async fn suspend(url: &str, args: ChangeArgs) -> Result<Outcome> {
+	let change = Change::prepare(url, &args).await?;
+	let block = match &change.proof {
+		Some(found) => {
+			let file = &found.file;
+			waiting(change.chain.suspend_batch_leaf(&change.key, file.root, file.leaf, &file.proof))
+				.await?
+		},
+		None => waiting(change.chain.suspend(&change.key, change.target.digest)).await?,
+	};
+	println!("Suspended {} in finalized block {block}.", change.subject());
+	Ok(Outcome::Success)
+}
+
+/// `credchain reinstate`.
+pub async fn reinstate(url: &str, args: ChangeArgs) -> Result<Outcome> {
+	let change = Change::prepare(url, &args).await?;
+	let block = match &change.proof {
+		Some(found) => {
+			waiting(change.chain.reinstate_batch_leaf(
+				&change.key,
+				found.file.root,
+				found.file.leaf,
+			))
+			.await?
+		},
+		None => waiting(change.chain.reinstate(&change.key, change.target.digest)).await?,
+	};
+	println!("Reinstated {} in finalized block {block}.", change.subject());
+	Ok(Outcome::Success)
+}

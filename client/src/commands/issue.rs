@@ -1,0 +1,91 @@
+//! `credchain issue FILE...`: issues each document as its own credential record — one `issue` for one
+//! file, `issue_batch` transactions of up to the chain's `MaxBatchSize` for several — and waits for
+//! each transaction to be finalized.
+
+use std::path::PathBuf;
+
+use credchain_client::{bytes32::to_hex, chain::IssueReceipt, CredChain, Digest, Error, Result};
+
+use super::{common, Outcome};
+use crate::{cli::IssueArgs, progress};
+
+/// Issues the documents of `args` on the chain at `url`.
+pub async fn run(url: &str, args: IssueArgs) -> Result<Outcome> {
+	let terms = common::terms_from(&args.terms, args.holder.as_deref())?;
+	let digests = common::digest_all(&args.files)?;
+	common::ensure_distinct(&args.files, &digests)?;
+	let key = common::load_key(&args.issuer_key, "--issuer-key")?;
+	let chain = CredChain::connect(url).await?;
+	if let Some(note) = common::achievement_note(&args.terms, &terms) {
+		println!("{note}");
+	}
+
+	if let ([document], [digest]) = (args.files.as_slice(), digests.as_slice()) {
+		let waiting = progress::spinner("waiting for the transaction to be finalized");
+		let receipt = chain.issue(&key, *digest, &terms).await;
+		waiting.finish_and_clear();
+		let receipt = receipt?;
+		println!("{}  {}", to_hex(digest), document.display());
+		println!("{}", summary(1, &receipt));
+		return Ok(Outcome::Success);
+	}
+
+	let limit = chain.max_batch_size().await? as usize;
+	if limit == 0 {
+		return Err(Error::Incompatible(
+			"the chain allows no credentials per issue_batch (MaxBatchSize is 0)".into(),
+		));
+	}
+	let documents: Vec<(PathBuf, Digest)> = args.files.into_iter().zip(digests).collect();
+	let transactions = documents.len().div_ceil(limit);
+	let bar = progress::bar(
+		documents.len(),
+		"issuing",
+		transactions > 1 || documents.len() >= progress::MANY,
+	);
+	let mut issued = 0usize;
+	for chunk in documents.chunks(limit) {
+		let chunk_digests: Vec<Digest> = chunk.iter().map(|(_, digest)| *digest).collect();
+		let receipt = match chain.issue_batch(&key, &chunk_digests, &terms).await {
+			Ok(receipt) => receipt,
+			Err(error) => {
+				bar.abandon();
+				if issued > 0 {
+					eprintln!(
+						"{issued} of {} credentials were issued before this error (listed above); the others \
+						 were not.",
+						documents.len()
+					);
+				}
+				return Err(error);
+			},
+		};
+		bar.suspend(|| {
+			for (document, digest) in chunk {
+				println!("{}  {}", to_hex(digest), document.display());
+			}
+			println!("{}", summary(chunk.len(), &receipt));
+		});
+		issued += chunk.len();
+		bar.inc(chunk.len() as u64);
+	}
+	bar.finish_and_clear();
+	if transactions > 1 {
+		println!("Issued {issued} credentials in {transactions} transactions.");
+	}
+	Ok(Outcome::Success)
+}
+
+/// The line that reports `count` credentials issued.
+fn summary(count: usize, receipt: &IssueReceipt) -> String {
+	let noun = if count == 1 { "credential" } else { "credentials" };
+	let signer = if receipt.signer == receipt.issuer {
+		String::new()
+	} else {
+		format!(" (signed by the delegate {})", receipt.signer)
+	};
+	format!(
+		"Issued {count} {noun} for the issuer {}{signer} in finalized block {}.",
+		receipt.issuer, receipt.block
+	)
+}

@@ -1,0 +1,61 @@
+//! The commands: each module turns one command's arguments into calls of the library and prints the
+//! outcome for a person.
+
+mod admin;
+mod bench;
+mod change;
+mod common;
+mod digest;
+mod issue;
+mod issue_batch;
+mod issuer;
+mod verify;
+
+use credchain_client::Result;
+
+use crate::cli::{Cli, Command};
+
+/// The exit code of a success.
+pub const EXIT_SUCCESS: u8 = 0;
+
+/// The exit code of a credential that is not valid, or an issuer that does not exist.
+pub const EXIT_NOT_VALID: u8 = 1;
+
+/// The exit code of an error (usage errors from the command-line parser too).
+pub const EXIT_ERROR: u8 = 2;
+
+/// How a command that did not fail ended.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Outcome {
+	/// Done; for `verify`, the credential is valid.
+	Success,
+	/// The credential is not valid, or the issuer does not exist.
+	NotValid,
+}
+
+impl Outcome {
+	/// The process exit code.
+	pub fn exit_code(self) -> u8 {
+		match self {
+			Self::Success => EXIT_SUCCESS,
+			Self::NotValid => EXIT_NOT_VALID,
+		}
+	}
+}
+
+/// Runs the command `cli` names.
+pub async fn run(cli: Cli) -> Result<Outcome> {
+	let url = cli.url;
+	match cli.command {
+		Command::Digest(args) => digest::run(args),
+		Command::Issue(args) => issue::run(&url, args).await,
+		Command::IssueBatch(args) => issue_batch::run(&url, args).await,
+		Command::Revoke(args) => change::revoke(&url, args).await,
+		Command::Suspend(args) => change::suspend(&url, args).await,
+		Command::Reinstate(args) => change::reinstate(&url, args).await,
+		Command::Verify(args) => verify::run(&url, args).await,
+		Command::Issuer(command) => issuer::run(&url, command).await,
+		Command::Admin(command) => admin::run(&url, command).await,
+		Command::Bench(command) => bench::run(&url, command).await,
+	}
+}

@@ -1,0 +1,174 @@
+//! The chain's refusals in words: each error of the credentials pallet (the `Error<T>` enum of
+//! `pallets/credentials/src/lib.rs`), and the other ways a transaction can fail, as a sentence a
+//! registrar can act on. The pallet's own name for the error follows in parentheses, for support.
+
+/// The sentence for the error `error` of the pallet `pallet`.
+pub fn pallet_error(pallet: &str, error: &str) -> String {
+	let sentence = match (pallet, error) {
+		("Credentials", name) => credentials_error(name),
+		("Sudo", "RequireSudo") => {
+			Some("this key is not the chain's sudo key, so it may not make governance calls")
+		},
+		_ => None,
+	};
+	match sentence {
+		Some(sentence) => format!("{sentence} ({pallet}.{error})"),
+		None => format!("the chain refused the transaction ({pallet}.{error})"),
+	}
+}
+
+/// The sentence for an error of the credentials pallet, if the name is one it has.
+fn credentials_error(name: &str) -> Option<&'static str> {
+	Some(match name {
+		"IssuerAlreadyRegistered" => "this account is already registered as an issuer",
+		"AccountIsDelegate" =>
+			"this account is a delegate key of an issuer, so it cannot register as an issuer itself",
+		"IssuerNotFound" => "no issuer is registered under this account",
+		"InvalidName" => "the institution's name is empty or not valid UTF-8 text",
+		"InvalidUri" => "the institution's website or DID URI is empty or not valid UTF-8 text",
+		"InvalidCountryCode" =>
+			"the country must be an ISO 3166-1 alpha-2 code of two upper-case letters, such as NL or DE",
+		"TooManyPendingApplications" =>
+			"too many applications are already waiting for accreditation; try again once the consortium \
+			 has decided on some",
+		"NotAnApplicant" => "only an applicant (registered, not yet accredited) can be accredited or rejected",
+		"IssuerNotAccredited" => "only an accredited issuer can be suspended",
+		"IssuerNotSuspended" => "only a suspended issuer can be reinstated",
+		"IssuerWithdrawn" =>
+			"the issuer's accreditation was withdrawn: it may no longer issue or change credentials",
+		"IssuerNotWithdrawn" => "only an issuer whose accreditation was withdrawn can be given a successor",
+		"InvalidSuccessor" => "the successor must be another issuer that is accredited now",
+		"NotASigner" =>
+			"this key is not allowed to issue: it is neither an accredited issuer nor a delegate of one",
+		"NotTheIssuerAccount" => "only the issuer's own account may do this, not one of its delegate keys",
+		"AlreadyASigner" => "this account already signs for an issuer, as the issuer or as a delegate",
+		"DelegateNotFound" => "this account is not a delegate of your institution",
+		"TooManyDelegates" => "your institution has as many delegate keys as allowed; remove one first",
+		"IssuerSuspended" =>
+			"the issuer's accreditation is suspended: it may not issue or reinstate credentials until the \
+			 consortium reinstates it",
+		"InvalidValidityWindow" =>
+			"the validity window ends before it starts: --valid-until must be later than --valid-from",
+		"CredentialAlreadyExists" =>
+			"this credential was already issued (digests are never reused, even after revocation)",
+		"CredentialNotFound" => "no credential with this digest was issued on this chain",
+		"NotAuthorized" =>
+			"this key may not change this credential: it belongs neither to the credential's issuer, nor \
+			 to a delegate of it, nor to its successor",
+		"AlreadyRevoked" => "this credential is already revoked, which is final",
+		"AlreadySuspended" => "this credential is already suspended",
+		"NotSuspended" => "this credential is not suspended, so there is nothing to reinstate",
+		"EmptyBatch" => "the batch of credentials is empty",
+		"NoLeaves" => "a Merkle batch must hold at least one credential",
+		"BatchAlreadyExists" =>
+			"this batch was already anchored: a batch with the same Merkle root exists (the same documents \
+			 in the same order)",
+		"BatchNotFound" => "no batch with this Merkle root was anchored on this chain",
+		"LeafIndexOutOfRange" => "the proof's leaf index is beyond the number of credentials in the batch",
+		"InvalidMerkleProof" =>
+			"the proof does not show that this credential belongs to the batch: the document or its proof \
+			 file was altered",
+		_ => return None,
+	})
+}
+
+/// The sentence for a transaction the node would not accept into its pool, from the node's message
+/// (`Invalid Transaction: …`). `account` is the signer's address.
+pub fn invalid_transaction(message: &str, account: &str) -> String {
+	let lower = message.to_lowercase();
+	if lower.contains("inability to pay") || lower.contains("payment") {
+		format!(
+			"the chain does not accept transactions from the account {account}: it holds no role on \
+			 the chain (it is not an accredited issuer, a delegate of one, or another participant the \
+			 consortium registered); check that you used the right key ({message})"
+		)
+	} else if ["outdated", "stale", "future", "priority", "already imported"]
+		.iter()
+		.any(|word| lower.contains(word))
+	{
+		format!(
+			"the chain refused the transaction because another transaction from {account} was sent at \
+			 the same time; wait for it to be finalized and try again ({message})"
+		)
+	} else if lower.contains("bad proof")
+		|| lower.contains("badproof")
+		|| lower.contains("signature")
+	{
+		format!("the chain refused the transaction's signature ({message})")
+	} else if lower.contains("exhausts the resources") || lower.contains("exhaustsresources") {
+		format!(
+			"the transaction is too large for one block; use fewer documents at a time ({message})"
+		)
+	} else if lower.contains("ancient") {
+		format!("the transaction was signed against a block too old; try again ({message})")
+	} else {
+		format!("the chain refused the transaction: {message}")
+	}
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+
+	#[test]
+	fn every_pallet_error_has_a_sentence() {
+		for name in [
+			"IssuerAlreadyRegistered",
+			"AccountIsDelegate",
+			"IssuerNotFound",
+			"InvalidName",
+			"InvalidUri",
+			"InvalidCountryCode",
+			"TooManyPendingApplications",
+			"NotAnApplicant",
+			"IssuerNotAccredited",
+			"IssuerNotSuspended",
+			"IssuerWithdrawn",
+			"IssuerNotWithdrawn",
+			"InvalidSuccessor",
+			"NotASigner",
+			"NotTheIssuerAccount",
+			"AlreadyASigner",
+			"DelegateNotFound",
+			"TooManyDelegates",
+			"IssuerSuspended",
+			"InvalidValidityWindow",
+			"CredentialAlreadyExists",
+			"CredentialNotFound",
+			"NotAuthorized",
+			"AlreadyRevoked",
+			"AlreadySuspended",
+			"NotSuspended",
+			"EmptyBatch",
+			"NoLeaves",
+			"BatchAlreadyExists",
+			"BatchNotFound",
+			"LeafIndexOutOfRange",
+			"InvalidMerkleProof",
+		] {
+			assert!(credentials_error(name).is_some(), "{name}");
+		}
+	}
+
+	#[test]
+	fn sentences_name_the_pallet_error() {
+		assert_eq!(
+			pallet_error("Credentials", "NotASigner"),
+			"this key is not allowed to issue: it is neither an accredited issuer nor a delegate of one \
+			 (Credentials.NotASigner)"
+		);
+		assert!(pallet_error("Credentials", "CredentialAlreadyExists")
+			.starts_with("this credential was already issued"));
+		assert_eq!(
+			pallet_error("Roles", "Mystery"),
+			"the chain refused the transaction (Roles.Mystery)"
+		);
+	}
+
+	#[test]
+	fn an_account_without_a_role_is_explained() {
+		let sentence =
+			invalid_transaction("Invalid Transaction: Inability to pay some fees", "5Eve");
+		assert!(sentence.contains("holds no role") && sentence.contains("5Eve"), "{sentence}");
+	}
+}

@@ -1,0 +1,213 @@
+//! A verifier's connection to a node: the `credentials_*` JSON-RPC methods (see `docs/rpc.md`) and the
+//! few standard ones a verifier needs, over HTTP (`http://`, `https://`) or WebSocket (`ws://`,
+//! `wss://`). Answers are read at the node's latest finalized block.
+
+use std::time::Duration;
+
+use jsonrpsee::{
+	core::{client::ClientT, params::ArrayParams, ClientError},
+	http_client::{HttpClient, HttpClientBuilder},
+	ws_client::{WsClient, WsClientBuilder},
+};
+use serde::de::DeserializeOwned;
+use serde_json::Value;
+use subxt::utils::AccountId32;
+
+use crate::{
+	bytes32::{self, to_hex},
+	merkle::LeafProof,
+	verdict::{IssuerInfo, Verdict},
+	Digest, Error, Result,
+};
+
+/// How long one request may take.
+pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// How long opening a WebSocket connection may take.
+pub const CONNECT_TIMEOUT: Duration = Duration::from_secs(15);
+
+/// The most requests one connection carries at once.
+const MAX_CONCURRENT_REQUESTS: usize = 1024;
+
+/// The JSON-RPC code of a method the node does not have.
+const METHOD_NOT_FOUND: i32 = -32601;
+
+/// The transport of a connection.
+enum Transport {
+	Http(HttpClient),
+	Ws(WsClient),
+}
+
+/// A connection to a node's JSON-RPC server.
+pub struct NodeRpc {
+	url: String,
+	transport: Transport,
+}
+
+/// A verdict, as the node sent it and as understood.
+#[derive(Clone, Debug)]
+pub struct VerdictAnswer {
+	/// The verdict.
+	pub verdict: Verdict,
+	/// The node's JSON answer, for `--json`.
+	pub json: Value,
+}
+
+/// An issuer, as the node sent it and as understood.
+#[derive(Clone, Debug)]
+pub struct IssuerAnswer {
+	/// The issuer.
+	pub issuer: IssuerInfo,
+	/// The node's JSON answer, for `--json`.
+	pub json: Value,
+}
+
+impl NodeRpc {
+	/// Connects to the node at `url`: `http://`, `https://`, `ws://` or `wss://`.
+	pub async fn connect(url: &str) -> Result<Self> {
+		let transport = if url.starts_with("http://") || url.starts_with("https://") {
+			let client = HttpClientBuilder::default()
+				.request_timeout(REQUEST_TIMEOUT)
+				.max_concurrent_requests(MAX_CONCURRENT_REQUESTS)
+				.build(url)
+				.map_err(|error| Error::unreachable(url, error))?;
+			Transport::Http(client)
+		} else if url.starts_with("ws://") || url.starts_with("wss://") {
+			let connecting = WsClientBuilder::default()
+				.request_timeout(REQUEST_TIMEOUT)
+				.connection_timeout(CONNECT_TIMEOUT)
+				.max_concurrent_requests(MAX_CONCURRENT_REQUESTS)
+				.build(url);
+			let client = tokio::time::timeout(CONNECT_TIMEOUT, connecting)
+				.await
+				.map_err(|_| {
+					Error::unreachable(
+						url,
+						format!("it did not answer within {} seconds", CONNECT_TIMEOUT.as_secs()),
+					)
+				})?
+				.map_err(|error| Error::unreachable(url, error))?;
+			Transport::Ws(client)
+		} else {
+			return Err(Error::input(format!(
+				"{url} is not a node URL: use ws://host:port, wss://host:port, http://host:port or \
+				 https://host:port (default {})",
+				crate::DEFAULT_URL
+			)));
+		};
+		Ok(Self { url: url.to_string(), transport })
+	}
+
+	/// The node's URL.
+	pub fn url(&self) -> &str {
+		&self.url
+	}
+
+	/// Calls `method` with positional `params` and decodes its result.
+	pub async fn call<R: DeserializeOwned>(&self, method: &str, params: Vec<Value>) -> Result<R> {
+		let mut array = ArrayParams::new();
+		for param in params {
+			array.insert(param).map_err(|error| {
+				Error::input(format!("cannot send the parameters of {method}: {error}"))
+			})?;
+		}
+		let answer = match &self.transport {
+			Transport::Http(client) => client.request(method, array).await,
+			Transport::Ws(client) => client.request(method, array).await,
+		};
+		answer.map_err(|error| self.error(method, error))
+	}
+
+	/// The chain's genesis hash (`chain_getBlockHash(0)`).
+	pub async fn genesis_hash(&self) -> Result<Digest> {
+		let hash: Option<String> = self.call("chain_getBlockHash", vec![Value::from(0)]).await?;
+		let hash = hash.ok_or_else(|| {
+			Error::Incompatible(format!(
+				"the node at {} does not know its chain's first block",
+				self.url
+			))
+		})?;
+		bytes32::parse_hex32("the genesis hash", &hash).map_err(|_| {
+			Error::Incompatible(format!("the node at {} sent a malformed block hash", self.url))
+		})
+	}
+
+	/// The chain's name (`system_chain`).
+	pub async fn chain_name(&self) -> Result<String> {
+		self.call("system_chain", Vec::new()).await
+	}
+
+	/// The verdict on the credential with `digest` (`credentials_verify`).
+	pub async fn verify(&self, digest: &Digest) -> Result<VerdictAnswer> {
+		let method = "credentials_verify";
+		let json: Value = self.call(method, vec![to_hex(digest).into()]).await?;
+		let verdict = self.understand(method, &json)?;
+		Ok(VerdictAnswer { verdict, json })
+	}
+
+	/// The verdict on the credential `leaf` of the Merkle batch `root`, shown to belong to it by
+	/// `proof` (`credentials_verifyInBatch`).
+	pub async fn verify_in_batch(
+		&self,
+		root: &Digest,
+		leaf: &Digest,
+		proof: &LeafProof,
+	) -> Result<VerdictAnswer> {
+		let method = "credentials_verifyInBatch";
+		let proof = serde_json::to_value(proof)
+			.map_err(|error| Error::input(format!("cannot send the proof: {error}")))?;
+		let json: Value =
+			self.call(method, vec![to_hex(root).into(), to_hex(leaf).into(), proof]).await?;
+		let verdict = self.understand(method, &json)?;
+		Ok(VerdictAnswer { verdict, json })
+	}
+
+	/// The issuer registered under `account`, if any (`credentials_issuer`).
+	pub async fn issuer(&self, account: &AccountId32) -> Result<Option<IssuerAnswer>> {
+		let method = "credentials_issuer";
+		let json: Value = self.call(method, vec![to_hex(&account.0).into()]).await?;
+		if json.is_null() {
+			return Ok(None);
+		}
+		let issuer = self.understand(method, &json)?;
+		Ok(Some(IssuerAnswer { issuer, json }))
+	}
+
+	/// `json`, the answer to `method`, read as `T`.
+	fn understand<T: DeserializeOwned>(&self, method: &str, json: &Value) -> Result<T> {
+		serde_json::from_value(json.clone()).map_err(|error| {
+			Error::Incompatible(format!(
+				"the answer of the node at {} to {method} is not what this client expects ({error}); \
+				 the node may be newer or older than this version of credchain",
+				self.url
+			))
+		})
+	}
+
+	/// The error for a failed call of `method`.
+	fn error(&self, method: &str, error: ClientError) -> Error {
+		match error {
+			ClientError::Call(object) if object.code() == METHOD_NOT_FOUND => {
+				Error::Incompatible(format!(
+					"the node at {} does not offer {method}: is it a CredChain node?",
+					self.url
+				))
+			},
+			ClientError::Call(object) => Error::Rpc {
+				url: self.url.clone(),
+				method: method.to_string(),
+				code: object.code(),
+				message: object.message().to_string(),
+			},
+			ClientError::ParseError(error) => Error::Incompatible(format!(
+				"the answer of the node at {} to {method} is not what this client expects ({error})",
+				self.url
+			)),
+			ClientError::RequestTimeout => Error::unreachable(
+				&self.url,
+				format!("it did not answer {method} within {} seconds", REQUEST_TIMEOUT.as_secs()),
+			),
+			other => Error::unreachable(&self.url, other),
+		}
+	}
+}

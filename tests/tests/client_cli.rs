@@ -1,0 +1,745 @@
+//! The `credchain` command-line client against a real `--dev` node: issuing an Open Badges 3.0 JSON
+//! credential and a PDF, verifying them (and altered copies), revoking, suspending and reinstating,
+//! withdrawing an issuer's accreditation, anchoring a Merkle batch of a thousand documents, managing
+//! issuers and delegates, and a short load test.
+//!
+//! The client binary is the one built with the node (`target/<profile>/credchain`), or the one named by
+//! the `CREDCHAIN_CLI` environment variable.
+
+use std::{
+	collections::HashMap,
+	fs::File,
+	io::{Read, Seek, SeekFrom},
+	path::{Path, PathBuf},
+	process::{Command, Stdio},
+	time::{Duration, Instant},
+};
+
+use credchain_e2e::{Node, NodeConfig};
+use serde_json::{json, Value};
+use sp_core::crypto::Ss58Codec;
+use sp_keyring::Sr25519Keyring;
+
+/// The environment variable that overrides where the client binary is.
+const CLI_VARIABLE: &str = "CREDCHAIN_CLI";
+
+/// The longest one client command may take (a transaction waits for finality).
+const COMMAND_TIMEOUT: Duration = Duration::from_secs(300);
+
+/// Exit codes of the client.
+const VALID: i32 = 0;
+const NOT_VALID: i32 = 1;
+const ERROR: i32 = 2;
+
+/// Finds the `credchain` binary next to the node binary, or explains how to build it.
+fn cli_binary() -> PathBuf {
+	if let Some(path) = std::env::var_os(CLI_VARIABLE) {
+		return PathBuf::from(path);
+	}
+	let cli = credchain_e2e::node_binary().with_file_name("credchain");
+	assert!(
+		cli.is_file(),
+		"the client binary {} is missing: build it with the same profile as the node, e.g. \
+		 `cargo build --release -p credchain-client` (scripts/test.sh builds the whole workspace), or set \
+		 {CLI_VARIABLE} to its path",
+		cli.display()
+	);
+	cli
+}
+
+/// The SS58 address of a well-known development account.
+fn address(key: Sr25519Keyring) -> String {
+	key.to_account_id().to_ss58check()
+}
+
+/// What one run of the client did.
+#[derive(Debug)]
+struct Run {
+	code: i32,
+	stdout: String,
+	stderr: String,
+}
+
+impl Run {
+	/// Asserts the exit code, showing the output if it differs.
+	fn expect(self, code: i32) -> Self {
+		assert_eq!(
+			self.code, code,
+			"unexpected exit code\nstdout:\n{}\nstderr:\n{}",
+			self.stdout, self.stderr
+		);
+		self
+	}
+
+	/// Asserts that standard output contains `text`.
+	fn says(self, text: &str) -> Self {
+		assert!(
+			self.stdout.contains(text),
+			"stdout lacks {text:?}\nstdout:\n{}\nstderr:\n{}",
+			self.stdout,
+			self.stderr
+		);
+		self
+	}
+
+	/// Asserts that standard error contains `text`.
+	fn complains(self, text: &str) -> Self {
+		assert!(
+			self.stderr.contains(text),
+			"stderr lacks {text:?}\nstdout:\n{}\nstderr:\n{}",
+			self.stdout,
+			self.stderr
+		);
+		self
+	}
+
+	/// Standard output as JSON.
+	fn json(&self) -> Value {
+		serde_json::from_str(&self.stdout)
+			.unwrap_or_else(|error| panic!("stdout is not JSON ({error}):\n{}", self.stdout))
+	}
+
+	/// The `0x<digest>  <file>` lines of standard output, by file name.
+	fn digests(&self) -> HashMap<String, String> {
+		self.stdout
+			.lines()
+			.filter_map(|line| line.split_once("  "))
+			.filter(|(digest, _)| digest.starts_with("0x") && digest.len() == 66)
+			.map(|(digest, file)| {
+				let name = Path::new(file)
+					.file_name()
+					.map(|n| n.to_string_lossy().into_owned())
+					.unwrap_or_default();
+				(name, digest.to_string())
+			})
+			.collect()
+	}
+}
+
+/// The client, pointed at one node.
+struct Client {
+	url: String,
+}
+
+impl Client {
+	/// A client for `node` over WebSocket.
+	fn new(node: &Node) -> Self {
+		Self { url: format!("ws://127.0.0.1:{}", node.rpc_port()) }
+	}
+
+	/// The node's HTTP URL.
+	fn http_url(&self) -> String {
+		self.url.replacen("ws://", "http://", 1)
+	}
+
+	/// Runs `credchain --url <node> ARGS...`.
+	fn run<S: AsRef<std::ffi::OsStr>>(&self, args: &[S]) -> Run {
+		run_cli(Some(&self.url), args)
+	}
+}
+
+/// Runs the client with `args` (and `--url url`), bounded by [`COMMAND_TIMEOUT`].
+fn run_cli<S: AsRef<std::ffi::OsStr>>(url: Option<&str>, args: &[S]) -> Run {
+	let mut stdout = tempfile::tempfile().expect("a temporary file for stdout");
+	let mut stderr = tempfile::tempfile().expect("a temporary file for stderr");
+	let mut command = Command::new(cli_binary());
+	if let Some(url) = url {
+		command.args(["--url", url]);
+	}
+	let mut child = command
+		.args(args)
+		.stdin(Stdio::null())
+		.stdout(stdout.try_clone().expect("stdout handle"))
+		.stderr(stderr.try_clone().expect("stderr handle"))
+		.spawn()
+		.unwrap_or_else(|error| panic!("cannot start {}: {error}", cli_binary().display()));
+	let deadline = Instant::now() + COMMAND_TIMEOUT;
+	let status = loop {
+		if let Some(status) = child.try_wait().expect("the client can be waited for") {
+			break status;
+		}
+		if Instant::now() >= deadline {
+			let _ = child.kill();
+			let _ = child.wait();
+			panic!("credchain did not finish within {COMMAND_TIMEOUT:?}");
+		}
+		std::thread::sleep(Duration::from_millis(50));
+	};
+	let read = |file: &mut File| {
+		let mut text = String::new();
+		file.seek(SeekFrom::Start(0)).expect("seek");
+		file.read_to_string(&mut text).expect("the output is UTF-8");
+		text
+	};
+	Run { code: status.code().unwrap_or(-1), stdout: read(&mut stdout), stderr: read(&mut stderr) }
+}
+
+/// A small PDF-like file with binary content.
+fn pdf(title: &str) -> Vec<u8> {
+	let mut bytes = b"%PDF-1.7\n%\xE2\xE3\xCF\xD3\n".to_vec();
+	bytes.extend(
+		format!(
+			"1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n2 0 obj\n<< /Type /Pages /Kids [] /Count 0 \
+			 /Title ({title}) >>\nendobj\n3 0 obj\n<< /Length 2048 >>\nstream\n"
+		)
+		.as_bytes(),
+	);
+	bytes.extend((0..2048u32).map(|i| (i.wrapping_mul(2_654_435_761) >> 24) as u8));
+	bytes.extend(b"\nendstream\nendobj\n%%EOF\n");
+	bytes
+}
+
+/// The sample Open Badges 3.0 credential.
+fn open_badge() -> Vec<u8> {
+	let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/open-badge.json");
+	std::fs::read(&path).unwrap_or_else(|error| panic!("cannot read {}: {error}", path.display()))
+}
+
+/// `0x`-prefixed SHA-256 of `bytes`.
+fn sha256_hex(bytes: &[u8]) -> String {
+	format!("0x{}", credchain_e2e::hex_encode(&sp_crypto_hashing::sha2_256(bytes)))
+}
+
+/// A path as a command-line argument (temporary paths are UTF-8).
+fn arg(path: &Path) -> &str {
+	path.to_str().expect("temporary paths are UTF-8")
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn issue_verify_revoke_suspend_and_withdraw() {
+	let node = Node::start(NodeConfig::dev()).await;
+	node.wait_for_finalized(1, Duration::from_secs(60)).await;
+	let client = Client::new(&node);
+	let dir = tempfile::tempdir().expect("a temporary folder");
+	let badge = dir.path().join("open-badge.json");
+	let transcript = dir.path().join("transcript.pdf");
+	let diploma = dir.path().join("diploma.pdf");
+	std::fs::write(&badge, open_badge()).unwrap();
+	std::fs::write(&transcript, pdf("Transcript of records")).unwrap();
+	std::fs::write(&diploma, pdf("Diploma")).unwrap();
+
+	// Digests need no node: a PDF is hashed byte for byte.
+	let digests = run_cli(None, &["digest", arg(&badge), arg(&transcript)]).expect(0).digests();
+	assert_eq!(digests["transcript.pdf"], sha256_hex(&pdf("Transcript of records")));
+	let badge_digest = digests["open-badge.json"].clone();
+
+	// A registrar (Dave, Bob's delegate) issues the badge and the transcript in one transaction.
+	client
+		.run(&[
+			"issue",
+			arg(&badge),
+			arg(&transcript),
+			"--issuer-key",
+			"//Dave",
+			"--valid-until",
+			"2099-12-31",
+			"--achievement",
+			"MSC-DE",
+		])
+		.expect(0)
+		.says(&badge_digest)
+		.says("Issued 2 credentials for the issuer")
+		.says(address(Sr25519Keyring::Bob).as_str())
+		.says("signed by the delegate")
+		.says("in finalized block #")
+		.says("SHA-256 of \"MSC-DE\"");
+
+	// Both verify, over WebSocket and over HTTP.
+	client
+		.run(&["verify", arg(&badge)])
+		.expect(VALID)
+		.says("VALID")
+		.says("Example University, https://university.example (NL)")
+		.says("until 2099-12-31 00:00:00 UTC");
+	run_cli(Some(client.http_url().as_str()), &["verify", arg(&transcript)])
+		.expect(VALID)
+		.says("VALID");
+	let answer = client.run(&["verify", arg(&badge), "--json"]).expect(VALID).json();
+	assert_eq!(answer["status"], "valid");
+	assert_eq!(answer["digest"], badge_digest.as_str());
+	assert_eq!(answer["validUntil"], 4_102_358_400_000u64);
+	assert_eq!(answer["issuer"]["name"], "Example University");
+	assert_eq!(answer["achievement"], sha256_hex(b"MSC-DE").as_str());
+	client.run(&["verify", badge_digest.as_str()]).expect(VALID);
+
+	// One altered byte of the PDF, or one altered field of the JSON: unknown, not valid.
+	let mut altered_pdf = pdf("Transcript of records");
+	let middle = altered_pdf.len() / 2;
+	altered_pdf[middle] ^= 0x01;
+	let altered_transcript = dir.path().join("transcript-altered.pdf");
+	std::fs::write(&altered_transcript, altered_pdf).unwrap();
+	client.run(&["verify", arg(&altered_transcript)]).expect(NOT_VALID).says("UNKNOWN");
+
+	let mut document: Value = serde_json::from_slice(&open_badge()).unwrap();
+	document["credentialSubject"]["achievement"]["creditsAvailable"] = json!(180);
+	let altered_badge = dir.path().join("open-badge-altered.json");
+	std::fs::write(&altered_badge, serde_json::to_vec_pretty(&document).unwrap()).unwrap();
+	client.run(&["verify", arg(&altered_badge)]).expect(NOT_VALID).says("UNKNOWN");
+
+	// Re-indented with its keys in another order, the JSON credential is the same credential.
+	let original: Value = serde_json::from_slice(&open_badge()).unwrap();
+	let compact = dir.path().join("open-badge-compact.json");
+	std::fs::write(&compact, serde_json::to_string(&original).unwrap()).unwrap();
+	let reindented = dir.path().join("open-badge-reindented.json");
+	std::fs::write(
+		&reindented,
+		format!("\n\n{}\n", serde_json::to_string_pretty(&original).unwrap().replace("  ", "\t")),
+	)
+	.unwrap();
+	for copy in [&compact, &reindented] {
+		client.run(&["verify", arg(copy)]).expect(VALID).says(&badge_digest);
+	}
+
+	// The university itself (Bob) issues a diploma with `issue` for a single file.
+	client
+		.run(&[
+			"issue",
+			arg(&diploma),
+			"--issuer-key",
+			"//Bob",
+			"--valid-from",
+			"2020-07-01T09:00:00+02:00",
+		])
+		.expect(0)
+		.says("Issued 1 credential for the issuer");
+
+	// The chain's refusals, in words.
+	client
+		.run(&["issue", arg(&badge), "--issuer-key", "//Bob"])
+		.expect(ERROR)
+		.complains("already issued");
+	let eve_document = dir.path().join("eve.pdf");
+	std::fs::write(&eve_document, pdf("Not a credential")).unwrap();
+	client
+		.run(&["issue", arg(&eve_document), "--issuer-key", "//Eve"])
+		.expect(ERROR)
+		.complains("holds no role");
+	client
+		.run(&["revoke", arg(&transcript), "--reason", "other", "--issuer-key", "//Charlie"])
+		.expect(ERROR)
+		.complains("may not change this credential");
+	client
+		.run(&[
+			"issue",
+			arg(&eve_document),
+			"--issuer-key",
+			"//Bob",
+			"--valid-from",
+			"2027-01-01",
+			"--valid-until",
+			"2026-01-01",
+		])
+		.expect(ERROR)
+		.complains("validity window");
+	client
+		.run(&["issue", arg(&eve_document), "--issuer-key", "//Bob", "--valid-from", "soon"])
+		.expect(ERROR);
+	client
+		.run(&["verify", "no-such-file.pdf"])
+		.expect(ERROR)
+		.complains("neither a document that exists nor a digest");
+	let unreachable =
+		run_cli(Some("ws://127.0.0.1:1"), &["verify", badge_digest.as_str()]).expect(ERROR);
+	assert!(unreachable.stderr.contains("is not reachable"), "{unreachable:?}");
+	run_cli(
+		Some(client.http_url().as_str()),
+		&["issue", arg(&eve_document), "--issuer-key", "//Bob"],
+	)
+	.expect(ERROR)
+	.complains("needs a WebSocket connection");
+
+	// Revoked for good, with its reason.
+	client
+		.run(&["revoke", arg(&transcript), "--reason", "superseded", "--issuer-key", "//Bob"])
+		.expect(0)
+		.says("Revoked");
+	client
+		.run(&["verify", arg(&transcript)])
+		.expect(NOT_VALID)
+		.says("REVOKED for good in block #")
+		.says("superseded by a newer credential");
+	let answer = client.run(&["verify", arg(&transcript), "--json"]).expect(NOT_VALID).json();
+	assert_eq!(answer["status"], "revoked");
+	assert_eq!(answer["revocation"]["reason"], "superseded");
+	client
+		.run(&["revoke", arg(&transcript), "--reason", "superseded", "--issuer-key", "//Bob"])
+		.expect(ERROR)
+		.complains("already revoked");
+
+	// Suspended, then reinstated.
+	client.run(&["suspend", arg(&diploma), "--issuer-key", "//Dave"]).expect(0).says("Suspended");
+	client.run(&["verify", arg(&diploma)]).expect(NOT_VALID).says("SUSPENDED");
+	client
+		.run(&["reinstate", arg(&diploma), "--issuer-key", "//Dave"])
+		.expect(0)
+		.says("Reinstated");
+	client.run(&["verify", arg(&diploma)]).expect(VALID);
+	client
+		.run(&["reinstate", arg(&diploma), "--issuer-key", "//Dave"])
+		.expect(ERROR)
+		.complains("not suspended");
+
+	// Only the sudo key governs.
+	client
+		.run(&[
+			"admin",
+			"withdraw",
+			address(Sr25519Keyring::Bob).as_str(),
+			"--reason",
+			"merged",
+			"--sudo-key",
+			"//Charlie",
+		])
+		.expect(ERROR)
+		.complains("sudo key");
+
+	// The consortium withdraws the university's accreditation: its credentials keep their status, and
+	// the verifier sees both.
+	client
+		.run(&[
+			"admin",
+			"withdraw",
+			address(Sr25519Keyring::Bob).as_str(),
+			"--reason",
+			"merged",
+			"--sudo-key",
+			"//Alice",
+		])
+		.expect(0)
+		.says("Withdrew the accreditation");
+	client
+		.run(&["verify", arg(&badge)])
+		.expect(VALID)
+		.says("accreditation withdrawn (the institution merged into another)")
+		.says("Note: the credential is valid, but its issuer's standing");
+	client
+		.run(&["issuer", "show", address(Sr25519Keyring::Bob).as_str()])
+		.expect(0)
+		.says("withdrawn");
+	let refused =
+		client.run(&["issue", arg(&eve_document), "--issuer-key", "//Dave"]).expect(ERROR);
+	assert!(
+		refused.stderr.contains("not allowed to issue") || refused.stderr.contains("holds no role"),
+		"{refused:?}"
+	);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_batch_of_a_thousand_documents() {
+	const COUNT: usize = 1000;
+	let node = Node::start(NodeConfig::dev()).await;
+	node.wait_for_finalized(1, Duration::from_secs(60)).await;
+	let client = Client::new(&node);
+	let dir = tempfile::tempdir().expect("a temporary folder");
+	let batch = dir.path().join("batch");
+	std::fs::create_dir(&batch).unwrap();
+	let name = |i: usize| format!("certificate-{i:04}.json");
+	for i in 0..COUNT {
+		let document = json!({
+			"@context": ["https://www.w3.org/ns/credentials/v2"],
+			"type": ["VerifiableCredential", "OpenBadgeCredential"],
+			"name": "Data Literacy 101",
+			"credentialSubject": { "id": format!("did:example:student-{i}"), "type": ["AchievementSubject"] }
+		});
+		std::fs::write(batch.join(name(i)), serde_json::to_vec_pretty(&document).unwrap()).unwrap();
+	}
+
+	let run = client
+		.run(&[
+			"issue-batch",
+			arg(&batch),
+			"--issuer-key",
+			"//Dave",
+			"--valid-from",
+			"2020-01-01",
+			"--achievement",
+			"Data Literacy 101",
+		])
+		.expect(0)
+		.says(&format!("Anchored a batch of {COUNT} credentials with Merkle root 0x"))
+		.says("in finalized block #");
+	let digests = run.digests();
+	assert_eq!(digests.len(), COUNT);
+
+	// Every proof file verifies against the chain, and names this chain.
+	let genesis: String = node.call("chain_getBlockHash", vec![json!(0)]).await;
+	let mut root = String::new();
+	for i in 0..COUNT {
+		let path = batch.join(format!("{}.proof.json", name(i)));
+		let file: Value = serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
+		assert_eq!(file["version"], 1);
+		assert_eq!(file["chain"]["genesisHash"], genesis.as_str());
+		assert_eq!(file["leafCount"], COUNT as u64);
+		assert_eq!(file["proof"]["leafIndex"], i as u64);
+		assert_eq!(file["leaf"], digests[&name(i)].as_str());
+		root = file["root"].as_str().unwrap().to_string();
+		let verdict: Value = node
+			.call(
+				"credentials_verifyInBatch",
+				vec![file["root"].clone(), file["leaf"].clone(), file["proof"].clone()],
+			)
+			.await;
+		assert_eq!(verdict["status"], "valid", "document {i}: {verdict}");
+		assert_eq!(verdict["batch"]["leafCount"], COUNT as u64);
+	}
+	assert!(run.stdout.contains(&root));
+
+	// The client finds the proof file beside the document.
+	let doc =
+		|i: usize| batch.join(name(i)).to_str().expect("temporary paths are UTF-8").to_string();
+	client
+		.run(&["verify", doc(7).as_str()])
+		.expect(VALID)
+		.says("one of 1000 credentials anchored with root");
+
+	// One leaf revoked, another suspended and reinstated; their neighbours are untouched.
+	client
+		.run(&[
+			"revoke",
+			doc(17).as_str(),
+			"--reason",
+			"fraud-or-misconduct",
+			"--issuer-key",
+			"//Dave",
+		])
+		.expect(0)
+		.says("credential 18 of 1000");
+	client
+		.run(&["verify", doc(17).as_str()])
+		.expect(NOT_VALID)
+		.says("REVOKED")
+		.says("fraud or misconduct");
+	client.run(&["verify", doc(16).as_str()]).expect(VALID);
+	client.run(&["suspend", doc(18).as_str(), "--issuer-key", "//Bob"]).expect(0);
+	client.run(&["verify", doc(18).as_str()]).expect(NOT_VALID).says("SUSPENDED");
+	client.run(&["reinstate", doc(18).as_str(), "--issuer-key", "//Bob"]).expect(0);
+	client.run(&["verify", doc(18).as_str()]).expect(VALID);
+
+	// A forged proof does not verify.
+	let proof_of = |i: usize| batch.join(format!("{}.proof.json", name(i)));
+	let mut forged: Value = serde_json::from_slice(&std::fs::read(proof_of(19)).unwrap()).unwrap();
+	let sibling = forged["proof"]["siblings"][0].as_str().unwrap().to_string();
+	let flipped = if sibling.ends_with('0') { "1" } else { "0" };
+	forged["proof"]["siblings"][0] = json!(format!("{}{flipped}", &sibling[..sibling.len() - 1]));
+	let forged_path = dir.path().join("forged.proof.json");
+	std::fs::write(&forged_path, serde_json::to_vec(&forged).unwrap()).unwrap();
+	client
+		.run(&["verify", doc(19).as_str(), "--proof", arg(&forged_path)])
+		.expect(NOT_VALID)
+		.says("INVALID PROOF");
+	let answer = client
+		.run(&["verify", doc(19).as_str(), "--proof", arg(&forged_path), "--json"])
+		.expect(NOT_VALID)
+		.json();
+	assert_eq!(answer["status"], "invalidProof");
+
+	// Another document's proof file does not make a document valid.
+	client
+		.run(&["verify", doc(20).as_str(), "--proof", arg(&proof_of(21))])
+		.expect(NOT_VALID)
+		.says("is for the credential");
+
+	// A proof file made for another chain is refused.
+	let mut elsewhere: Value =
+		serde_json::from_slice(&std::fs::read(proof_of(22)).unwrap()).unwrap();
+	elsewhere["chain"]["genesisHash"] = json!(format!("0x{}", "11".repeat(32)));
+	let elsewhere_path = dir.path().join("elsewhere.proof.json");
+	std::fs::write(&elsewhere_path, serde_json::to_vec(&elsewhere).unwrap()).unwrap();
+	client
+		.run(&["verify", doc(22).as_str(), "--proof", arg(&elsewhere_path)])
+		.expect(ERROR)
+		.complains("another chain");
+
+	// The same batch cannot be anchored twice, and a refused batch leaves the old proof files alone.
+	client
+		.run(&["issue-batch", arg(&batch), "--issuer-key", "//Dave"])
+		.expect(ERROR)
+		.complains("already exist");
+	client
+		.run(&[
+			"issue-batch",
+			arg(&batch),
+			"--issuer-key",
+			"//Dave",
+			"--valid-from",
+			"2020-01-01",
+			"--achievement",
+			"Data Literacy 101",
+			"--overwrite",
+		])
+		.expect(ERROR)
+		.complains("already anchored");
+	client.run(&["verify", doc(7).as_str()]).expect(VALID);
+	assert!(!batch.join(format!("{}.proof.json.partial", name(7))).exists());
+
+	// Revoking the whole batch revokes every credential of it.
+	client
+		.run(&[
+			"revoke",
+			doc(0).as_str(),
+			"--whole-batch",
+			"--reason",
+			"issued-in-error",
+			"--issuer-key",
+			"//Bob",
+		])
+		.expect(0)
+		.says("Revoked all 1000 credentials");
+	client
+		.run(&["verify", doc(999).as_str()])
+		.expect(NOT_VALID)
+		.says("REVOKED")
+		.says("issued in error");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn issuers_delegates_and_a_load_test() {
+	let node = Node::start(NodeConfig::dev()).await;
+	node.wait_for_finalized(1, Duration::from_secs(60)).await;
+	let client = Client::new(&node);
+	let dir = tempfile::tempdir().expect("a temporary folder");
+	let alice = address(Sr25519Keyring::Alice);
+	let ferdie = address(Sr25519Keyring::Ferdie);
+
+	client
+		.run(&["issuer", "show", address(Sr25519Keyring::Bob).as_str()])
+		.expect(0)
+		.says("Example University")
+		.says("accredited");
+	let shown = client
+		.run(&["issuer", "show", address(Sr25519Keyring::Charlie).as_str(), "--json"])
+		.expect(0)
+		.json();
+	assert_eq!(shown["name"], "Example Training Institute");
+	client
+		.run(&["issuer", "show", ferdie.as_str()])
+		.expect(NOT_VALID)
+		.says("No issuer is registered");
+	client.run(&["issuer", "show", "not-an-account"]).expect(ERROR).complains("is not an account");
+
+	// An institution applies (Alice holds the bootstrap role, so her account may transact) ...
+	client
+		.run(&[
+			"issuer",
+			"register",
+			"--name",
+			"Alice Academy",
+			"--uri",
+			"https://academy.example",
+			"--country",
+			"gb",
+			"--key",
+			"//Alice",
+		])
+		.expect(ERROR)
+		.complains("two upper-case letters");
+	client
+		.run(&[
+			"issuer",
+			"register",
+			"--name",
+			"Alice Academy",
+			"--uri",
+			"https://academy.example",
+			"--country",
+			"GB",
+			"--key",
+			"//Alice",
+		])
+		.expect(0)
+		.says("Registered Alice Academy as an applicant issuer");
+	client.run(&["issuer", "show", alice.as_str()]).expect(0).says("applicant");
+	client
+		.run(&[
+			"issuer",
+			"register",
+			"--name",
+			"Alice Academy",
+			"--uri",
+			"https://academy.example",
+			"--country",
+			"GB",
+			"--key",
+			"//Alice",
+		])
+		.expect(ERROR)
+		.complains("already registered as an issuer");
+
+	// ... the consortium accredits it ...
+	client
+		.run(&["admin", "accredit", alice.as_str(), "--sudo-key", "//Alice"])
+		.expect(0)
+		.says("Accredited");
+	client.run(&["issuer", "show", alice.as_str()]).expect(0).says("accredited");
+
+	// ... and it lets a registrar's key (Ferdie) issue for it, then stops it.
+	let key_file = dir.path().join("ferdie.key");
+	std::fs::write(&key_file, "//Ferdie\n").unwrap();
+	let ferdie_key = format!("@{}", key_file.display());
+	client
+		.run(&["issuer", "add-delegate", ferdie.as_str(), "--key", "//Alice"])
+		.expect(0)
+		.says("Added");
+	let certificate = dir.path().join("certificate.pdf");
+	std::fs::write(&certificate, b"%PDF-1.4\nAlice Academy certificate\n%%EOF\n").unwrap();
+	let issued =
+		client.run(&["issue", arg(&certificate), "--issuer-key", ferdie_key.as_str()]).expect(0);
+	assert!(!issued.stdout.contains("Ferdie") && !issued.stderr.contains("//Ferdie"), "{issued:?}");
+	client.run(&["verify", arg(&certificate)]).expect(VALID).says("Alice Academy");
+	client
+		.run(&["issuer", "remove-delegate", ferdie.as_str(), "--key", "//Alice"])
+		.expect(0)
+		.says("Removed");
+	let another = dir.path().join("another.pdf");
+	std::fs::write(&another, b"%PDF-1.4\nanother certificate\n%%EOF\n").unwrap();
+	client.run(&["issue", arg(&another), "--issuer-key", ferdie_key.as_str()]).expect(ERROR);
+
+	client
+		.run(&[
+			"issuer",
+			"update",
+			"--name",
+			"Alice Academy of Sciences",
+			"--uri",
+			"https://academy.example",
+			"--country",
+			"GB",
+			"--key",
+			"//Alice",
+		])
+		.expect(0);
+	client.run(&["issuer", "show", alice.as_str()]).expect(0).says("Alice Academy of Sciences");
+
+	// A short, bounded load test over HTTP and over WebSocket.
+	let report = run_cli(
+		Some(client.http_url().as_str()),
+		&["bench", "verify", "--concurrency", "4", "--duration", "2", "--max-requests", "100000"],
+	)
+	.expect(0)
+	.says("throughput:")
+	.says("p99");
+	let requests: u64 = report
+		.stdout
+		.lines()
+		.find_map(|line| line.strip_prefix("requests:"))
+		.and_then(|rest| rest.split_whitespace().next())
+		.and_then(|count| count.parse().ok())
+		.expect("the report counts requests");
+	assert!(requests > 0, "{report:?}");
+	assert!(report.stdout.contains("(0 errors)"), "{report:?}");
+	client
+		.run(&[
+			"bench",
+			"verify",
+			"--concurrency",
+			"2",
+			"--duration",
+			"5",
+			"--storage",
+			"--max-requests",
+			"50",
+		])
+		.expect(0)
+		.says("state_getStorage")
+		.says("requests:    50");
+}

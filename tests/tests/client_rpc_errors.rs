@@ -1,0 +1,179 @@
+//! The `credentials_*` JSON-RPC methods refuse malformed input with an *invalid params* error
+//! (`-32602`) whose message names the parameter and what was wrong (`docs/rpc.md`, "Errors") — checked
+//! with a JSON-RPC client and with a raw HTTP request, as a verifier's `curl` would send it.
+
+use std::{
+	io::{Read, Write},
+	net::TcpStream,
+	time::Duration,
+};
+
+use credchain_e2e::{Node, NodeConfig};
+use jsonrpsee::core::ClientError;
+use serde_json::{json, Value};
+
+/// The JSON-RPC code of invalid parameters.
+const INVALID_PARAMS: i32 = -32602;
+
+/// Calls `method` with `params` and asserts an invalid-params error whose message contains `expected`.
+async fn expect_invalid_params(node: &Node, method: &str, params: Vec<Value>, expected: &str) {
+	let shown = format!("{method}({params:?})");
+	match node.try_call::<Value>(method, params).await {
+		Err(ClientError::Call(error)) => {
+			assert_eq!(error.code(), INVALID_PARAMS, "{shown}: {error:?}");
+			assert!(
+				error.message().contains(expected),
+				"{shown}: {:?} lacks {expected:?}",
+				error.message()
+			);
+		},
+		Err(other) => panic!("{shown}: expected an invalid-params error, got {other}"),
+		Ok(answer) => panic!("{shown}: expected an invalid-params error, got the answer {answer}"),
+	}
+}
+
+/// Sends `body` as an HTTP/1.1 POST to the node's JSON-RPC port and returns the response's JSON body.
+fn raw_post(port: u16, body: &str) -> Value {
+	let mut stream =
+		TcpStream::connect(("127.0.0.1", port)).expect("the node's RPC port accepts connections");
+	stream.set_read_timeout(Some(Duration::from_secs(10))).expect("a read timeout can be set");
+	stream.set_write_timeout(Some(Duration::from_secs(10))).expect("a write timeout can be set");
+	write!(
+		stream,
+		"POST / HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nContent-Type: application/json\r\nContent-Length: {}\r\n\
+		 Connection: close\r\n\r\n{body}",
+		body.len()
+	)
+	.expect("the request can be sent");
+	let mut response = String::new();
+	stream.read_to_string(&mut response).expect("the response can be read");
+	let (head, rest) =
+		response.split_once("\r\n\r\n").expect("an HTTP response has a head and a body");
+	assert!(head.starts_with("HTTP/1.1 200"), "unexpected response:\n{response}");
+	// The body is one JSON object (possibly sent in chunks): take it from its first to its last brace.
+	let start = rest.find('{').expect("the body holds a JSON object");
+	let end = rest.rfind('}').expect("the body holds a JSON object");
+	serde_json::from_str(&rest[start..=end])
+		.unwrap_or_else(|error| panic!("not JSON ({error}):\n{response}"))
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn malformed_parameters_are_named_in_invalid_params_errors() {
+	let node = Node::start(NodeConfig::dev()).await;
+	node.wait_for_finalized(1, Duration::from_secs(60)).await;
+	let digest = format!("0x{}", "ab".repeat(32));
+	let empty_proof = json!({ "leafIndex": 0, "siblings": [] });
+
+	// A well-formed question about an unknown credential is answered, not refused.
+	let verdict: Value = node.call("credentials_verify", vec![digest.clone().into()]).await;
+	assert_eq!(verdict["status"], "unknown", "{verdict}");
+	let verdict: Value =
+		node.call("credentials_verify", vec![digest.trim_start_matches("0x").into()]).await;
+	assert_eq!(verdict["status"], "unknown", "{verdict}");
+
+	// Bad hex, wrong length.
+	expect_invalid_params(&node, "credentials_verify", vec!["xyz".into()], "`digest` must be hex")
+		.await;
+	expect_invalid_params(
+		&node,
+		"credentials_verify",
+		vec![format!("0x{}", "ab".repeat(31)).into()],
+		"`digest` must be 32 bytes (64 hex digits), got 31 bytes",
+	)
+	.await;
+	expect_invalid_params(
+		&node,
+		"credentials_verifyInBatch",
+		vec![format!("0x{}", "cd".repeat(20)).into(), digest.clone().into(), empty_proof.clone()],
+		"`root` must be 32 bytes (64 hex digits), got 20 bytes",
+	)
+	.await;
+	expect_invalid_params(
+		&node,
+		"credentials_verifyInBatch",
+		vec![digest.clone().into(), "0x12".into(), empty_proof.clone()],
+		"`leaf` must be 32 bytes",
+	)
+	.await;
+	expect_invalid_params(
+		&node,
+		"credentials_verifyInBatch",
+		vec![
+			digest.clone().into(),
+			digest.clone().into(),
+			json!({ "leafIndex": 0, "siblings": ["zz"] }),
+		],
+		"`proof.siblings[0]` must be hex",
+	)
+	.await;
+	let too_long: Vec<Value> = (0..40).map(|_| Value::from(digest.clone())).collect();
+	expect_invalid_params(
+		&node,
+		"credentials_verifyInBatch",
+		vec![
+			digest.clone().into(),
+			digest.clone().into(),
+			json!({ "leafIndex": 0, "siblings": too_long }),
+		],
+		"`proof.siblings` has 40 hashes; a batch proof has at most 32",
+	)
+	.await;
+
+	// An unknown or malformed block to read at.
+	let unknown_block = format!("0x{}", "00".repeat(32));
+	expect_invalid_params(
+		&node,
+		"credentials_verify",
+		vec![digest.clone().into(), unknown_block.clone().into()],
+		"`at`: unknown block",
+	)
+	.await;
+	expect_invalid_params(
+		&node,
+		"credentials_verify",
+		vec![digest.clone().into(), "yesterday".into()],
+		"`at` must be hex",
+	)
+	.await;
+	expect_invalid_params(
+		&node,
+		"credentials_issuer",
+		vec![format!("0x{}", "11".repeat(32)).into(), unknown_block.into()],
+		"`at`: unknown block",
+	)
+	.await;
+
+	// A bad account.
+	expect_invalid_params(
+		&node,
+		"credentials_issuer",
+		vec!["not-an-account".into()],
+		"`account` must be an SS58 address or 32 bytes of hex",
+	)
+	.await;
+	expect_invalid_params(
+		&node,
+		"credentials_issuer",
+		vec!["0x1234".into()],
+		"`account` must be 32 bytes",
+	)
+	.await;
+
+	// The same refusal as a verifier's raw HTTP request receives it.
+	let body = r#"{"jsonrpc":"2.0","id":7,"method":"credentials_verify","params":["xyz"]}"#;
+	let response = raw_post(node.rpc_port(), body);
+	assert_eq!(response["id"], 7, "{response}");
+	assert_eq!(response["error"]["code"], INVALID_PARAMS, "{response}");
+	let message = response["error"]["message"].as_str().unwrap_or_default();
+	assert!(message.contains("`digest` must be hex"), "{response}");
+
+	let body = format!(
+		r#"{{"jsonrpc":"2.0","id":8,"method":"credentials_verifyInBatch","params":["{digest}","0x00",{{"leafIndex":0,"siblings":[]}}]}}"#
+	);
+	let response = raw_post(node.rpc_port(), &body);
+	assert_eq!(response["error"]["code"], INVALID_PARAMS, "{response}");
+	assert!(
+		response["error"]["message"].as_str().unwrap_or_default().contains("`leaf`"),
+		"{response}"
+	);
+}
