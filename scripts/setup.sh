@@ -14,10 +14,13 @@ if ! grep -qx wasm32v1-none <<<"$installed_targets"; then
 	log "Adding the wasm32v1-none target (the runtime is built for it)"
 	rustup target add wasm32v1-none
 fi
-if ! rustup component list --installed | grep -q '^rust-src'; then
-	log "Adding the rust-src component"
-	rustup component add rust-src
-fi
+installed_components="$(rustup component list --installed)"
+for component in rust-src rustfmt; do
+	if ! grep -q "^$component" <<<"$installed_components"; then
+		log "Adding the $component component"
+		rustup component add "$component"
+	fi
+done
 
 # Debian packages: protoc for the networking crates' protobuf code, pkg-config and a C toolchain for
 # the -sys crates.

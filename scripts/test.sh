@@ -7,6 +7,9 @@ source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 "$REPO_ROOT/scripts/setup.sh"
 cd "$REPO_ROOT"
 
+log "Checking formatting"
+cargo fmt --all -- --check
+
 log "Building the workspace (release)"
 cargo build "${CARGO_FLAGS[@]}"
 

@@ -165,11 +165,11 @@ pub async fn run(config: &BenchConfig) -> Result<BenchReport> {
 				latencies.extend(report.latencies_us);
 				errors += report.errors;
 				first_error = first_error.or(report.first_error);
-			},
+			}
 			Err(error) => {
 				errors += 1;
 				first_error = first_error.or(Some(format!("a worker stopped: {error}")));
-			},
+			}
 		}
 	}
 	let elapsed = start.elapsed();
@@ -206,17 +206,17 @@ async fn work(
 			Ok(Ok(_)) => {
 				let micros = asked.elapsed().as_micros();
 				report.latencies_us.push(u32::try_from(micros).unwrap_or(u32::MAX));
-			},
+			}
 			Ok(Err(error)) => {
 				report.errors += 1;
 				report.first_error.get_or_insert_with(|| error.to_string());
-			},
+			}
 			Err(_) => {
 				report.errors += 1;
 				report
 					.first_error
 					.get_or_insert_with(|| "a request was not answered in time".into());
-			},
+			}
 		}
 	}
 	report

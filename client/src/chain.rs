@@ -618,7 +618,7 @@ impl CredChain {
 			)) => {
 				self.forget_nonce(account);
 				Error::Rejected(explain::invalid_transaction(&message, &account.to_string()))
-			},
+			}
 			TransactionProgressError::TransactionStatusError(TransactionStatusError::Dropped(
 				message,
 			)) => {
@@ -627,7 +627,7 @@ impl CredChain {
 					"the node dropped the transaction before it was finalized ({message}); it was most \
 					 likely not included: check with `credchain verify` before sending it again"
 				))
-			},
+			}
 			other => Error::Uncertain(format!(
 				"the node at {} stopped reporting on the transaction before it was finalized ({other}); it \
 				 may still take effect: check with `credchain verify` before sending it again",
@@ -642,7 +642,7 @@ fn events_error(block_hash: Digest, error: TransactionEventsError) -> Error {
 	match error {
 		TransactionEventsError::ExtrinsicFailed(dispatch_error) => {
 			Error::Rejected(explain_dispatch(&dispatch_error))
-		},
+		}
 		other => Error::Uncertain(format!(
 			"the transaction was finalized in block {}, but its result could not be read ({other}): check \
 			 with `credchain verify` before sending it again",

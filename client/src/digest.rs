@@ -60,7 +60,7 @@ pub fn digest_bytes(bytes: &[u8]) -> Result<DocumentDigest> {
 	match canonical_json(bytes)? {
 		Some(canonical) => {
 			Ok(DocumentDigest { digest: sha256(&canonical), kind: DocumentKind::Json })
-		},
+		}
 		None => Ok(DocumentDigest { digest: sha256(bytes), kind: DocumentKind::Bytes }),
 	}
 }

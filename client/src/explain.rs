@@ -8,7 +8,7 @@ pub fn pallet_error(pallet: &str, error: &str) -> String {
 		("Credentials", name) => credentials_error(name),
 		("Sudo", "RequireSudo") => {
 			Some("this key is not the chain's sudo key, so it may not make governance calls")
-		},
+		}
 		_ => None,
 	};
 	match sentence {

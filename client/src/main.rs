@@ -19,14 +19,14 @@ fn main() -> ExitCode {
 		Err(error) => {
 			eprintln!("error: cannot start: {error}");
 			return ExitCode::from(commands::EXIT_ERROR);
-		},
+		}
 	};
 	let code = match runtime.block_on(commands::run(cli)) {
 		Ok(outcome) => outcome.exit_code(),
 		Err(error) => {
 			eprintln!("error: {error}");
 			commands::EXIT_ERROR
-		},
+		}
 	};
 	// Connections still open end with the process; nothing waits for them.
 	runtime.shutdown_background();

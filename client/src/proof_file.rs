@@ -127,13 +127,13 @@ impl ProofFile {
 			.get("version")
 			.and_then(serde_json::Value::as_u64);
 		match version {
-			Some(v) if v == u64::from(VERSION) => {},
+			Some(v) if v == u64::from(VERSION) => {}
 			Some(v) => {
 				return Err(format!(
 					"this proof file has format version {v}, which this client does not know (it \
 					 reads version {VERSION}): use a newer credchain"
 				))
-			},
+			}
 			None => return Err("this is not a CredChain proof file (it has no \"version\")".into()),
 		}
 		let file: Self = serde_json::from_slice(bytes)

@@ -192,7 +192,7 @@ impl NodeRpc {
 					"the node at {} does not offer {method}: is it a CredChain node?",
 					self.url
 				))
-			},
+			}
 			ClientError::Call(object) => Error::Rpc {
 				url: self.url.clone(),
 				method: method.to_string(),

@@ -105,17 +105,7 @@ impl FromStr for RevocationReason {
 	/// Accepts the command-line names (`holder-request`), the JSON names (`holderRequest`) and the
 	/// chain's names (`HolderRequest`), in any case.
 	fn from_str(text: &str) -> Result<Self, String> {
-		let wanted = normalize(text);
-		Self::ALL.into_iter().find(|reason| normalize(reason.cli_name()) == wanted).ok_or_else(
-			|| {
-				let names: Vec<_> = Self::ALL.iter().map(|reason| reason.cli_name()).collect();
-				format!(
-					"{:?} is not a revocation reason: use one of {}",
-					text.trim(),
-					names.join(", ")
-				)
-			},
-		)
+		parse_named(text, &Self::ALL, Self::cli_name, "revocation reason")
 	}
 }
 
@@ -172,17 +162,7 @@ impl FromStr for WithdrawalReason {
 
 	/// Accepts `standards-not-met`, `standardsNotMet` and `StandardsNotMet`, in any case.
 	fn from_str(text: &str) -> Result<Self, String> {
-		let wanted = normalize(text);
-		Self::ALL.into_iter().find(|reason| normalize(reason.cli_name()) == wanted).ok_or_else(
-			|| {
-				let names: Vec<_> = Self::ALL.iter().map(|reason| reason.cli_name()).collect();
-				format!(
-					"{:?} is not a withdrawal reason: use one of {}",
-					text.trim(),
-					names.join(", ")
-				)
-			},
-		)
+		parse_named(text, &Self::ALL, Self::cli_name, "withdrawal reason")
 	}
 }
 
@@ -226,7 +206,7 @@ impl IssuerProfile {
 					 or DE; got {}",
 					bytes32::quote(country)
 				)))
-			},
+			}
 		};
 		Ok(Self { name: name.to_string(), uri: uri.to_string(), country })
 	}
@@ -299,4 +279,19 @@ mod tests {
 		assert!(IssuerProfile::new(" ", "https://uni.example", "NL").is_err());
 		assert!(IssuerProfile::new("Uni", "", "NL").is_err());
 	}
+}
+
+/// Finds the value among `all` whose command-line name matches `text` (ignoring case, `-`, `_` and
+/// spaces), or says which names `what` accepts.
+fn parse_named<T: Copy>(
+	text: &str,
+	all: &[T],
+	cli_name: fn(T) -> &'static str,
+	what: &str,
+) -> Result<T, String> {
+	let wanted = normalize(text);
+	all.iter().copied().find(|value| normalize(cli_name(*value)) == wanted).ok_or_else(|| {
+		let names: Vec<_> = all.iter().map(|value| cli_name(*value)).collect();
+		format!("{:?} is not a {what}: use one of {}", text.trim(), names.join(", "))
+	})
 }

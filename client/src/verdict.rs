@@ -285,7 +285,7 @@ impl Verdict {
 			(None, Some(until)) => format!("from issuance until {}", format_millis(until)),
 			(Some(from), Some(until)) => {
 				format!("from {} until {}", format_millis(from), format_millis(until))
-			},
+			}
 		}
 	}
 }
@@ -318,7 +318,7 @@ pub fn standing_in_words(issuer: &IssuerInfo) -> String {
 		"applicant" => format!("applicant, not yet accredited ({since})"),
 		"suspended" => {
 			format!("accreditation suspended {since}: it may not issue new credentials for now")
-		},
+		}
 		"withdrawn" => {
 			let reason = issuer
 				.withdrawal_reason
@@ -329,7 +329,7 @@ pub fn standing_in_words(issuer: &IssuerInfo) -> String {
 				"accreditation withdrawn{reason} {since}: it issues no more credentials, and what it issued \
 				 stays on record"
 			)
-		},
+		}
 		other => format!("{other} {since}"),
 	}
 }

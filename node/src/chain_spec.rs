@@ -24,7 +24,12 @@ fn properties() -> sc_service::Properties {
 }
 
 /// A chain spec named `name` (id `id`) built from the runtime's genesis preset `preset`.
-fn from_preset(name: &str, id: &str, chain_type: ChainType, preset: &str) -> Result<ChainSpec, String> {
+fn from_preset(
+	name: &str,
+	id: &str,
+	chain_type: ChainType,
+	preset: &str,
+) -> Result<ChainSpec, String> {
 	Ok(ChainSpec::builder(runtime_code()?, None)
 		.with_name(name)
 		.with_id(id)
@@ -38,7 +43,12 @@ fn from_preset(name: &str, id: &str, chain_type: ChainType, preset: &str) -> Res
 /// `--dev`: a single validator (Alice), producing and finalizing blocks at once, with two example
 /// issuers accredited.
 pub fn development() -> Result<ChainSpec, String> {
-	from_preset("CredChain Development", "credchain_dev", ChainType::Development, DEV_RUNTIME_PRESET)
+	from_preset(
+		"CredChain Development",
+		"credchain_dev",
+		ChainType::Development,
+		DEV_RUNTIME_PRESET,
+	)
 }
 
 /// `--chain local`: a local consortium of three validators (Alice, Bob, Charlie).

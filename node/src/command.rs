@@ -40,7 +40,9 @@ impl SubstrateCli for Cli {
 		Ok(match id {
 			"dev" => Box::new(chain_spec::development()?),
 			"" | "local" => Box::new(chain_spec::local_testnet()?),
-			path => Box::new(chain_spec::ChainSpec::from_json_file(std::path::PathBuf::from(path))?),
+			path => {
+				Box::new(chain_spec::ChainSpec::from_json_file(std::path::PathBuf::from(path))?)
+			}
 		})
 	}
 }
@@ -64,11 +66,11 @@ pub fn run() -> sc_cli::Result<()> {
 		Some(Subcommand::BuildSpec(cmd)) => {
 			let runner = cli.create_runner(cmd)?;
 			runner.sync_run(|config| cmd.run(config.chain_spec, config.network))
-		},
+		}
 		Some(Subcommand::ExportChainSpec(cmd)) => {
 			let chain_spec = cli.load_spec(&cmd.chain)?;
 			cmd.run(chain_spec)
-		},
+		}
 		Some(Subcommand::CheckBlock(cmd)) => {
 			let runner = cli.create_runner(cmd)?;
 			runner.async_run(|config| {
@@ -76,21 +78,21 @@ pub fn run() -> sc_cli::Result<()> {
 					service::new_partial(&config)?;
 				Ok((cmd.run(client, import_queue), task_manager))
 			})
-		},
+		}
 		Some(Subcommand::ExportBlocks(cmd)) => {
 			let runner = cli.create_runner(cmd)?;
 			runner.async_run(|config| {
 				let PartialComponents { client, task_manager, .. } = service::new_partial(&config)?;
 				Ok((cmd.run(client, config.database), task_manager))
 			})
-		},
+		}
 		Some(Subcommand::ExportState(cmd)) => {
 			let runner = cli.create_runner(cmd)?;
 			runner.async_run(|config| {
 				let PartialComponents { client, task_manager, .. } = service::new_partial(&config)?;
 				Ok((cmd.run(client, config.chain_spec), task_manager))
 			})
-		},
+		}
 		Some(Subcommand::ImportBlocks(cmd)) => {
 			let runner = cli.create_runner(cmd)?;
 			runner.async_run(|config| {
@@ -98,11 +100,11 @@ pub fn run() -> sc_cli::Result<()> {
 					service::new_partial(&config)?;
 				Ok((cmd.run(client, import_queue), task_manager))
 			})
-		},
+		}
 		Some(Subcommand::PurgeChain(cmd)) => {
 			let runner = cli.create_runner(cmd)?;
 			runner.sync_run(|config| cmd.run(config.database))
-		},
+		}
 		Some(Subcommand::Revert(cmd)) => {
 			let runner = cli.create_runner(cmd)?;
 			runner.async_run(|config| {
@@ -114,58 +116,64 @@ pub fn run() -> sc_cli::Result<()> {
 				});
 				Ok((cmd.run(client, backend, Some(aux_revert)), task_manager))
 			})
-		},
+		}
 		Some(Subcommand::Benchmark(cmd)) => {
 			let runner = cli.create_runner(cmd)?;
 			runner.sync_run(|config| match cmd {
 				BenchmarkCmd::Pallet(cmd) => {
 					if !cfg!(feature = "runtime-benchmarks") {
-						return Err("this node was built without the `runtime-benchmarks` feature; \
+						return Err(
+							"this node was built without the `runtime-benchmarks` feature; \
 						            rebuild it with `--features runtime-benchmarks` to benchmark pallets"
-							.into());
+								.into(),
+						);
 					}
 					cmd.run_with_spec::<sp_runtime::traits::HashingFor<Block>, ()>(Some(
 						config.chain_spec,
 					))
-				},
+				}
 				BenchmarkCmd::Block(cmd) => {
 					let PartialComponents { client, .. } = service::new_partial(&config)?;
 					cmd.run(client)
-				},
+				}
 				BenchmarkCmd::Storage(cmd) => {
 					let PartialComponents { client, backend, .. } = service::new_partial(&config)?;
 					let db = backend.expose_db();
 					let storage = backend.expose_storage();
 					let shared_trie_cache = backend.expose_shared_trie_cache();
 					cmd.run(config, client, db, storage, shared_trie_cache)
-				},
+				}
 				BenchmarkCmd::Machine(cmd) => {
 					cmd.run(&config, SUBSTRATE_REFERENCE_HARDWARE.clone())
-				},
-				BenchmarkCmd::Overhead(_) | BenchmarkCmd::Extrinsic(_) => Err(
-					"`benchmark overhead` and `benchmark extrinsic` are not supported yet: \
+				}
+				BenchmarkCmd::Overhead(_) | BenchmarkCmd::Extrinsic(_) => {
+					Err("`benchmark overhead` and `benchmark extrinsic` are not supported yet: \
 					 CredChain has no balance transfer to benchmark with"
-						.into(),
-				),
+						.into())
+				}
 			})
-		},
+		}
 		Some(Subcommand::ChainInfo(cmd)) => {
 			let runner = cli.create_runner(cmd)?;
 			runner.sync_run(|config| cmd.run::<Block>(&config))
-		},
+		}
 		None => {
 			let runner = cli.create_runner(&cli.run)?;
 			runner.run_node_until_exit(|config| async move {
 				use sc_network::config::NetworkBackendType;
 				match config.network.network_backend {
 					NetworkBackendType::Libp2p => service::new_full::<
-						sc_network::NetworkWorker<Block, <Block as sp_runtime::traits::Block>::Hash>,
+						sc_network::NetworkWorker<
+							Block,
+							<Block as sp_runtime::traits::Block>::Hash,
+						>,
 					>(config),
-					NetworkBackendType::Litep2p =>
-						service::new_full::<sc_network::Litep2pNetworkBackend>(config),
+					NetworkBackendType::Litep2p => {
+						service::new_full::<sc_network::Litep2pNetworkBackend>(config)
+					}
 				}
 				.map_err(sc_cli::Error::Service)
 			})
-		},
+		}
 	}
 }

@@ -143,7 +143,9 @@ pub fn new_partial(config: &Configuration) -> Result<Service, ServiceError> {
 
 /// Builds and starts a full node: networking, RPC, and — on a validator — Aura authoring and the
 /// GRANDPA voter.
-pub fn new_full<N: sc_network::NetworkBackend<Block, <Block as sp_runtime::traits::Block>::Hash>>(
+pub fn new_full<
+	N: sc_network::NetworkBackend<Block, <Block as sp_runtime::traits::Block>::Hash>,
+>(
 	config: Configuration,
 ) -> Result<TaskManager, ServiceError> {
 	let sc_service::PartialComponents {
@@ -264,9 +266,7 @@ pub fn new_full<N: sc_network::NetworkBackend<Block, <Block as sp_runtime::trait
 			},
 		)?;
 		// Authoring is essential: if it fails, the node stops.
-		task_manager
-			.spawn_essential_handle()
-			.spawn_blocking("aura", Some("block-authoring"), aura);
+		task_manager.spawn_essential_handle().spawn_blocking("aura", Some("block-authoring"), aura);
 	}
 
 	if enable_grandpa {

@@ -1,9 +1,9 @@
 //! The runtime APIs the node and clients call.
 
 use alloc::vec::Vec;
+use frame_support::genesis_builder_helper::{build_state, get_preset};
 #[cfg(feature = "try-runtime")]
 use frame_support::weights::Weight;
-use frame_support::genesis_builder_helper::{build_state, get_preset};
 use pallet_grandpa::AuthorityId as GrandpaId;
 use sp_api::impl_runtime_apis;
 use sp_consensus_aura::sr25519::AuthorityId as AuraId;
@@ -16,8 +16,8 @@ use sp_runtime::{
 use sp_version::RuntimeVersion;
 
 use super::{
-	AccountId, Aura, Block, BlockNumber, Credentials, Executive, Grandpa, InherentDataExt, Nonce, Runtime,
-	RuntimeGenesisConfig, SessionKeys, System, VERSION,
+	AccountId, Aura, Block, BlockNumber, Credentials, Executive, Grandpa, InherentDataExt, Nonce,
+	Runtime, RuntimeGenesisConfig, SessionKeys, System, VERSION,
 };
 
 impl_runtime_apis! {
@@ -223,4 +223,3 @@ impl_runtime_apis! {
 		}
 	}
 }
-

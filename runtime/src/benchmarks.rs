@@ -15,7 +15,9 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_credentials, Credentials]
 );
 
-use frame_system_benchmarking::{extensions::Pallet as SystemExtensionsBench, Pallet as SystemBench};
+use frame_system_benchmarking::{
+	extensions::Pallet as SystemExtensionsBench, Pallet as SystemBench,
+};
 
 impl frame_system_benchmarking::Config for Runtime {}
 

@@ -128,7 +128,6 @@ impl pallet_credentials::Config for Runtime {
 	type WeightInfo = pallet_credentials::weights::SubstrateWeight<Runtime>;
 }
 
-
 #[cfg(test)]
 mod tests {
 	use super::*;

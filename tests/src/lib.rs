@@ -173,7 +173,8 @@ impl Node {
 	async fn wait_for_rpc(&mut self, timeout: Duration) {
 		let deadline = Instant::now() + timeout;
 		loop {
-			if let Some(status) = self.child.as_mut().and_then(|child| child.try_wait().ok().flatten())
+			if let Some(status) =
+				self.child.as_mut().and_then(|child| child.try_wait().ok().flatten())
 			{
 				panic!("node {} exited early ({status}):\n{}", self.name, self.log_tail());
 			}
@@ -193,10 +194,16 @@ impl Node {
 	}
 
 	/// Calls a JSON-RPC method and decodes its result, panicking with the node's log on failure.
-	pub async fn call<R: serde::de::DeserializeOwned>(&self, method: &str, params: Vec<Value>) -> R {
+	pub async fn call<R: serde::de::DeserializeOwned>(
+		&self,
+		method: &str,
+		params: Vec<Value>,
+	) -> R {
 		match self.try_call(method, params).await {
 			Ok(result) => result,
-			Err(error) => panic!("{method} on node {} failed: {error}\n{}", self.name, self.log_tail()),
+			Err(error) => {
+				panic!("{method} on node {} failed: {error}\n{}", self.name, self.log_tail())
+			}
 		}
 	}
 

@@ -26,7 +26,7 @@ async fn expect_invalid_params(node: &Node, method: &str, params: Vec<Value>, ex
 				"{shown}: {:?} lacks {expected:?}",
 				error.message()
 			);
-		},
+		}
 		Err(other) => panic!("{shown}: expected an invalid-params error, got {other}"),
 		Ok(answer) => panic!("{shown}: expected an invalid-params error, got the answer {answer}"),
 	}

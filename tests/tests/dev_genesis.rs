@@ -47,7 +47,11 @@ async fn dev_chain_starts_with_accredited_example_issuers() {
 	assert_eq!(&institute.profile.name[..], b"Example Training Institute");
 
 	// Their roles keep their accounts alive: Roles::Grants(account, role) counts one grant each.
-	for (who, role) in [(bob, Role::Issuer), (dave, Role::Delegate), (account(Sr25519Keyring::Alice), Role::Bootstrap)] {
+	for (who, role) in [
+		(bob, Role::Issuer),
+		(dave, Role::Delegate),
+		(account(Sr25519Keyring::Alice), Role::Bootstrap),
+	] {
 		let mut key = blake2_128_concat_key("Roles", "Grants", &who.encode());
 		key.extend(sp_crypto_hashing::blake2_128(&role.encode()));
 		key.extend(role.encode());

@@ -15,7 +15,10 @@ async fn dev_node_finalizes_blocks_and_stops_cleanly() {
 
 	let version: Value = node.call("state_getRuntimeVersion", Vec::new()).await;
 	assert_eq!(version["specName"], "credchain", "runtime version: {version}");
-	assert!(version["specVersion"].as_u64().is_some_and(|v| v >= 100), "runtime version: {version}");
+	assert!(
+		version["specVersion"].as_u64().is_some_and(|v| v >= 100),
+		"runtime version: {version}"
+	);
 
 	let chain: String = node.call("system_chain", Vec::new()).await;
 	assert_eq!(chain, "CredChain Development");

@@ -8,9 +8,10 @@ use credchain_e2e::{Node, NodeConfig};
 async fn three_local_validators_finalize_together() {
 	let alice = Node::start(NodeConfig::local_validator("alice")).await;
 	let bootnode = alice.multiaddr().await;
-	let bob =
-		Node::start(NodeConfig::local_validator("bob").with_args([format!("--bootnodes={bootnode}")]))
-			.await;
+	let bob = Node::start(
+		NodeConfig::local_validator("bob").with_args([format!("--bootnodes={bootnode}")]),
+	)
+	.await;
 	let charlie = Node::start(
 		NodeConfig::local_validator("charlie").with_args([format!("--bootnodes={bootnode}")]),
 	)

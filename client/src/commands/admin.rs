@@ -31,7 +31,7 @@ impl Action {
 			),
 			Self::ReinstateIssuer => {
 				format!("Reinstated the issuer {issuer} in finalized block {block}.")
-			},
+			}
 			Self::Withdraw(reason) => format!(
 				"Withdrew the accreditation of the issuer {issuer} ({}) in finalized block {block}; what it \
 				 issued stays verifiable.",
@@ -39,7 +39,7 @@ impl Action {
 			),
 			Self::Reject => {
 				format!("Rejected the application of {issuer} in finalized block {block}.")
-			},
+			}
 			Self::NameSuccessor(successor) => format!(
 				"Named {successor} to take care of the credentials of {issuer} in finalized block {block}."
 			),
@@ -58,7 +58,7 @@ pub async fn run(url: &str, command: AdminCommand) -> Result<Outcome> {
 		AdminCommand::NameSuccessor(args) => {
 			let successor = parse_account(&args.successor)?;
 			(args.issuer, Action::NameSuccessor(successor))
-		},
+		}
 	};
 	let issuer = parse_account(&args.account)?;
 	let sudo = common::load_key(&args.sudo_key, "--sudo-key")?;

@@ -108,7 +108,7 @@ pub async fn suspend(url: &str, args: ChangeArgs) -> Result<Outcome> {
 			let file = &found.file;
 			waiting(change.chain.suspend_batch_leaf(&change.key, file.root, file.leaf, &file.proof))
 				.await?
-		},
+		}
 		None => waiting(change.chain.suspend(&change.key, change.target.digest)).await?,
 	};
 	println!("Suspended {} in finalized block {block}.", change.subject());
@@ -126,7 +126,7 @@ pub async fn reinstate(url: &str, args: ChangeArgs) -> Result<Outcome> {
 				found.file.leaf,
 			))
 			.await?
-		},
+		}
 		None => waiting(change.chain.reinstate(&change.key, change.target.digest)).await?,
 	};
 	println!("Reinstated {} in finalized block {block}.", change.subject());

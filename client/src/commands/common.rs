@@ -92,7 +92,7 @@ pub fn find_proof(target: &Target, explicit: Option<&Path>) -> Result<Option<Fou
 				return Ok(None);
 			}
 			beside
-		},
+		}
 		(None, None) => return Ok(None),
 	};
 	let file = ProofFile::read(&path)?;
@@ -134,7 +134,7 @@ pub fn digest_all(documents: &[PathBuf]) -> Result<Vec<Digest>> {
 			Err(error) => {
 				bar.abandon();
 				return Err(error);
-			},
+			}
 		}
 		bar.inc(1);
 	}

@@ -14,7 +14,7 @@ pub fn run(args: DigestArgs) -> Result<Outcome> {
 			Err(error) => {
 				failed += 1;
 				eprintln!("error: {error}");
-			},
+			}
 		}
 	}
 	if failed > 0 {

@@ -58,7 +58,7 @@ pub async fn run(url: &str, args: IssueArgs) -> Result<Outcome> {
 					);
 				}
 				return Err(error);
-			},
+			}
 		};
 		bar.suspend(|| {
 			for (document, digest) in chunk {

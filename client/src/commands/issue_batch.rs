@@ -51,11 +51,11 @@ pub async fn run(url: &str, args: IssueBatchArgs) -> Result<Outcome> {
 				"{message}. The proof files were written beside the documents anyway: they are valid if \
 				 the batch was anchored (check one with `credchain verify`)"
 			)));
-		},
+		}
 		Err(error) => {
 			discard_proofs(&documents);
 			return Err(error);
-		},
+		}
 	};
 	commit_proofs(&documents)?;
 

@@ -91,7 +91,7 @@ async fn show(url: &str, args: ShowIssuerArgs) -> Result<Outcome> {
 				print!("{}", render_issuer(&answer.issuer));
 			}
 			Ok(Outcome::Success)
-		},
+		}
 		None => {
 			if args.json {
 				println!("null");
@@ -99,6 +99,6 @@ async fn show(url: &str, args: ShowIssuerArgs) -> Result<Outcome> {
 				println!("No issuer is registered under the account {account}.");
 			}
 			Ok(Outcome::NotValid)
-		},
+		}
 	}
 }

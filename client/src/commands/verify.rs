@@ -21,7 +21,7 @@ pub async fn run(url: &str, args: VerifyArgs) -> Result<Outcome> {
 			// The document's own digest is the leaf asked about: an altered document does not verify
 			// even with its original proof file.
 			rpc.verify_in_batch(&found.file.root, &target.digest, &found.file.proof).await?
-		},
+		}
 		None => rpc.verify(&target.digest).await?,
 	};
 	let mismatch =

@@ -83,7 +83,10 @@ pub fn parse_hash32(name: &str, value: &str) -> Result<[u8; 32], ErrorObjectOwne
 		invalid_params(format!("`{name}` must be hex (with or without 0x), got {value:?}"))
 	})?;
 	<[u8; 32]>::try_from(bytes.as_slice()).map_err(|_| {
-		invalid_params(format!("`{name}` must be 32 bytes (64 hex digits), got {} bytes", bytes.len()))
+		invalid_params(format!(
+			"`{name}` must be 32 bytes (64 hex digits), got {} bytes",
+			bytes.len()
+		))
 	})
 }
 
@@ -111,7 +114,9 @@ where
 		let header = self
 			.client
 			.header(hash)
-			.map_err(|error| ErrorObject::owned(INTERNAL_ERROR_CODE, error.to_string(), None::<()>))?
+			.map_err(|error| {
+				ErrorObject::owned(INTERNAL_ERROR_CODE, error.to_string(), None::<()>)
+			})?
 			.ok_or_else(|| invalid_params(format!("`at`: unknown block {hash:?}")))?;
 		Ok(ReadAt { hash, number: *sp_runtime::traits::Header::number(&header) })
 	}
@@ -120,7 +125,10 @@ where
 	fn with_api<R>(
 		&self,
 		at: &ReadAt,
-		call: impl FnOnce(&<C as ProvideRuntimeApi<Block>>::Api, <Block as BlockT>::Hash) -> Result<R, sp_api::ApiError>,
+		call: impl FnOnce(
+			&<C as ProvideRuntimeApi<Block>>::Api,
+			<Block as BlockT>::Hash,
+		) -> Result<R, sp_api::ApiError>,
 	) -> RpcResult<R> {
 		let api = self.client.runtime_api();
 		call(&api, at.hash).map_err(|error| {

@@ -120,8 +120,11 @@ impl VerdictJson {
 	pub fn new(digest: Digest, verdict: Verdict<AccountId, BlockNumber>, at: ReadAt) -> Self {
 		let (status, revocation, suspended_since) = match verdict.status {
 			VerdictStatus::Valid => ("valid", None, None),
-			VerdictStatus::Revoked { reason, at } =>
-				("revoked", Some(RevocationJson { reason: revocation_reason(reason), block: at }), None),
+			VerdictStatus::Revoked { reason, at } => (
+				"revoked",
+				Some(RevocationJson { reason: revocation_reason(reason), block: at }),
+				None,
+			),
 			VerdictStatus::Suspended { since } => ("suspended", None, Some(since)),
 			VerdictStatus::Expired { .. } => ("expired", None, None),
 			VerdictStatus::NotYetValid { .. } => ("notYetValid", None, None),
@@ -144,7 +147,11 @@ impl VerdictJson {
 			batch: verdict
 				.batch
 				.map(|batch| BatchJson { root: hex(&batch.root), leaf_count: batch.leaf_count }),
-			read_at: ReadAtJson { block: at.number, hash: hex(at.hash.as_bytes()), time: verdict.read_on },
+			read_at: ReadAtJson {
+				block: at.number,
+				hash: hex(at.hash.as_bytes()),
+				time: verdict.read_on,
+			},
 		}
 	}
 }

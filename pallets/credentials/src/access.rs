@@ -38,8 +38,8 @@ impl<T: Config> Pallet<T> {
 		change: StatusChange,
 	) -> Result<(), DispatchError> {
 		let record = Self::signer_record(signer)?;
-		let acts_for_issuer = record.issuer == *issuer ||
-			Issuers::<T>::get(issuer)
+		let acts_for_issuer = record.issuer == *issuer
+			|| Issuers::<T>::get(issuer)
 				.and_then(|issuer| issuer.successor)
 				.is_some_and(|successor| successor == record.issuer);
 		ensure!(acts_for_issuer, Error::<T>::NotAuthorized);

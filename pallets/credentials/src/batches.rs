@@ -18,7 +18,13 @@ use crate::{
 
 /// Whether `proof` shows that `leaf` is the leaf at `leaf_index` of the `leaf_count`-leaf tree with
 /// root `root`.
-pub fn verify_leaf(root: &Digest, leaf_count: u32, leaf_index: u32, leaf: &Digest, proof: &[Digest]) -> bool {
+pub fn verify_leaf(
+	root: &Digest,
+	leaf_count: u32,
+	leaf_index: u32,
+	leaf: &Digest,
+	proof: &[Digest],
+) -> bool {
 	binary_merkle_tree::verify_proof::<Keccak256, _, _>(
 		&H256(*root),
 		proof.iter().map(|node| H256(*node)),
@@ -84,7 +90,11 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Revokes the whole batch `root` for good.
-	pub fn do_revoke_batch(signer: T::AccountId, root: Digest, reason: RevocationReason) -> DispatchResult {
+	pub fn do_revoke_batch(
+		signer: T::AccountId,
+		root: Digest,
+		reason: RevocationReason,
+	) -> DispatchResult {
 		let mut batch = Self::authorized_batch(&signer, &root, StatusChange::Restrict)?;
 		let at = frame_system::Pallet::<T>::block_number();
 		batch.status = revoked::<T>(&batch.status, reason, at, signer.clone())?;
@@ -152,7 +162,11 @@ impl<T: Config> Pallet<T> {
 
 	/// Lifts the suspension of the leaf `leaf` of the batch `root`. No proof is needed: only a proven
 	/// leaf can have been suspended.
-	pub fn do_reinstate_batch_leaf(signer: T::AccountId, root: Digest, leaf: Digest) -> DispatchResult {
+	pub fn do_reinstate_batch_leaf(
+		signer: T::AccountId,
+		root: Digest,
+		leaf: Digest,
+	) -> DispatchResult {
 		Self::authorized_batch(&signer, &root, StatusChange::Reinstate)?;
 		let current = BatchLeaves::<T>::get(root, leaf).ok_or(Error::<T>::NotSuspended)?;
 		reinstated::<T>(&current)?;

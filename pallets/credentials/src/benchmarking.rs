@@ -43,8 +43,11 @@ fn accredited_issuer<T: Config>(name: &'static str, index: u32, delegates: u32) 
 		.expect("a fresh account registers");
 	Credentials::<T>::do_accredit_issuer(issuer.clone()).expect("an applicant is accredited");
 	for d in 0..delegates {
-		Credentials::<T>::do_add_delegate(issuer.clone(), account("delegate", index * 1_000 + d, SEED))
-			.expect("within the delegate bound");
+		Credentials::<T>::do_add_delegate(
+			issuer.clone(),
+			account("delegate", index * 1_000 + d, SEED),
+		)
+		.expect("within the delegate bound");
 	}
 	issuer
 }
@@ -84,7 +87,9 @@ fn deep_leaf(depth: u32) -> (Digest, MerkleProof, Digest) {
 
 /// A batch of 2^`depth` leaves anchored by a withdrawn issuer in a successor's care; returns the
 /// successor, root, leaf and proof.
-fn deep_batch_in_successor_care<T: Config>(depth: u32) -> (T::AccountId, Digest, Digest, MerkleProof) {
+fn deep_batch_in_successor_care<T: Config>(
+	depth: u32,
+) -> (T::AccountId, Digest, Digest, MerkleProof) {
 	let (leaf, proof, root) = deep_leaf(depth);
 	let original = accredited_issuer::<T>("original", 0, 0);
 	Credentials::<T>::do_anchor_batch(original.clone(), root, 1u32 << depth, full_terms())
@@ -145,7 +150,10 @@ mod benchmarks {
 			.map_err(|_| BenchmarkError::Weightless)?;
 		#[extrinsic_call]
 		_(origin as T::RuntimeOrigin, issuer.clone());
-		assert_eq!(Signers::<T>::get(&issuer).map(|s| s.standing), Some(IssuerStanding::Accredited));
+		assert_eq!(
+			Signers::<T>::get(&issuer).map(|s| s.standing),
+			Some(IssuerStanding::Accredited)
+		);
 		Ok(())
 	}
 

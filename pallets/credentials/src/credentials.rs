@@ -78,12 +78,17 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Revokes the credential `digest` for good.
-	pub fn do_revoke(signer: T::AccountId, digest: Digest, reason: RevocationReason) -> DispatchResult {
+	pub fn do_revoke(
+		signer: T::AccountId,
+		digest: Digest,
+		reason: RevocationReason,
+	) -> DispatchResult {
 		let at = frame_system::Pallet::<T>::block_number();
 		let by = signer.clone();
-		let issuer = Self::change_credential_status(&signer, digest, StatusChange::Restrict, |status| {
-			revoked(status, reason, at, by)
-		})?;
+		let issuer =
+			Self::change_credential_status(&signer, digest, StatusChange::Restrict, |status| {
+				revoked(status, reason, at, by)
+			})?;
 		Self::deposit_event(Event::CredentialRevoked { digest, issuer, by: signer, reason });
 		Ok(())
 	}
@@ -92,9 +97,10 @@ impl<T: Config> Pallet<T> {
 	pub fn do_suspend(signer: T::AccountId, digest: Digest) -> DispatchResult {
 		let since = frame_system::Pallet::<T>::block_number();
 		let by = signer.clone();
-		let issuer = Self::change_credential_status(&signer, digest, StatusChange::Restrict, |status| {
-			suspended(status, since, by)
-		})?;
+		let issuer =
+			Self::change_credential_status(&signer, digest, StatusChange::Restrict, |status| {
+				suspended(status, since, by)
+			})?;
 		Self::deposit_event(Event::CredentialSuspended { digest, issuer, by: signer });
 		Ok(())
 	}

@@ -33,20 +33,21 @@ impl<T: Config> Pallet<T> {
 					applicants += 1;
 					ensure!(signer.is_none(), "an applicant signs");
 					ensure!(record.delegates.is_empty(), "an applicant has delegates");
-				},
+				}
 				IssuerStanding::Accredited | IssuerStanding::Suspended => {
 					let signer = signer.ok_or("an accredited or suspended issuer cannot sign")?;
 					ensure!(signer.issuer == issuer, "an issuer signs for another issuer");
 					ensure!(T::Roles::has_role(&issuer, Role::Issuer), "an issuer lacks its role");
 					for delegate in &record.delegates {
-						let delegate = Signers::<T>::get(delegate).ok_or("a delegate cannot sign")?;
+						let delegate =
+							Signers::<T>::get(delegate).ok_or("a delegate cannot sign")?;
 						ensure!(delegate.issuer == issuer, "a delegate signs for another issuer");
 					}
-				},
+				}
 				IssuerStanding::Withdrawn(_) => {
 					ensure!(signer.is_none(), "a withdrawn issuer signs");
 					ensure!(record.delegates.is_empty(), "a withdrawn issuer has delegates");
-				},
+				}
 			}
 			if let Some(successor) = &record.successor {
 				ensure!(
@@ -82,7 +83,10 @@ impl<T: Config> Pallet<T> {
 	fn check_records() -> Result<(), TryRuntimeError> {
 		let now = frame_system::Pallet::<T>::block_number();
 		for (_, credential) in Credentials::<T>::iter() {
-			ensure!(Issuers::<T>::contains_key(&credential.issuer), "a credential's issuer is missing");
+			ensure!(
+				Issuers::<T>::contains_key(&credential.issuer),
+				"a credential's issuer is missing"
+			);
 			ensure!(credential.terms.window_is_valid(), "a credential's window is malformed");
 			ensure!(credential.issued_at <= now, "a credential was issued in the future");
 		}

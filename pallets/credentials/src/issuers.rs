@@ -87,13 +87,18 @@ impl<T: Config> Pallet<T> {
 
 	/// Moves `issuer` between `Accredited` and `Suspended`, keeping its signers' copies of the
 	/// standing equal. Returns the number of delegates updated, for the weight.
-	pub fn do_set_issuer_standing(issuer: T::AccountId, standing: IssuerStanding) -> Result<u32, DispatchError> {
+	pub fn do_set_issuer_standing(
+		issuer: T::AccountId,
+		standing: IssuerStanding,
+	) -> Result<u32, DispatchError> {
 		let mut record = Self::issuer_record(&issuer)?;
 		let event = match (record.standing, standing) {
-			(IssuerStanding::Accredited, IssuerStanding::Suspended) =>
-				Event::IssuerSuspended { issuer: issuer.clone() },
-			(IssuerStanding::Suspended, IssuerStanding::Accredited) =>
-				Event::IssuerReinstated { issuer: issuer.clone() },
+			(IssuerStanding::Accredited, IssuerStanding::Suspended) => {
+				Event::IssuerSuspended { issuer: issuer.clone() }
+			}
+			(IssuerStanding::Suspended, IssuerStanding::Accredited) => {
+				Event::IssuerReinstated { issuer: issuer.clone() }
+			}
 			(IssuerStanding::Withdrawn(_), _) => return Err(Error::<T>::IssuerWithdrawn.into()),
 			(_, IssuerStanding::Suspended) => return Err(Error::<T>::IssuerNotAccredited.into()),
 			_ => return Err(Error::<T>::IssuerNotSuspended.into()),
@@ -118,7 +123,7 @@ impl<T: Config> Pallet<T> {
 	) -> Result<u32, DispatchError> {
 		let mut record = Self::issuer_record(&issuer)?;
 		match record.standing {
-			IssuerStanding::Accredited | IssuerStanding::Suspended => {},
+			IssuerStanding::Accredited | IssuerStanding::Suspended => {}
 			IssuerStanding::Withdrawn(_) => return Err(Error::<T>::IssuerWithdrawn.into()),
 			IssuerStanding::Applicant => return Err(Error::<T>::IssuerNotAccredited.into()),
 		}
@@ -154,8 +159,7 @@ impl<T: Config> Pallet<T> {
 			matches!(record.standing, IssuerStanding::Withdrawn(_)),
 			Error::<T>::IssuerNotWithdrawn
 		);
-		let successor_standing =
-			Issuers::<T>::get(&successor).map(|successor| successor.standing);
+		let successor_standing = Issuers::<T>::get(&successor).map(|successor| successor.standing);
 		ensure!(
 			successor_standing == Some(IssuerStanding::Accredited),
 			Error::<T>::InvalidSuccessor
@@ -175,7 +179,10 @@ impl<T: Config> Pallet<T> {
 		let mut record = Self::issuer_record(&who)?;
 		record.delegates.try_push(delegate.clone()).map_err(|_| Error::<T>::TooManyDelegates)?;
 		T::Roles::grant(&delegate, Role::Delegate)?;
-		Signers::<T>::insert(&delegate, SignerRecord { issuer: who.clone(), standing: signer.standing });
+		Signers::<T>::insert(
+			&delegate,
+			SignerRecord { issuer: who.clone(), standing: signer.standing },
+		);
 		Issuers::<T>::insert(&who, record);
 		Self::deposit_event(Event::DelegateAdded { issuer: who, delegate });
 		Ok(())
@@ -204,7 +211,12 @@ impl<T: Config> Pallet<T> {
 		let country: [u8; 2] =
 			issuer.country.as_bytes().try_into().map_err(|_| Error::<T>::InvalidCountryCode)?;
 		let profile = ProfileOf::<T> {
-			name: issuer.name.as_bytes().to_vec().try_into().map_err(|_| Error::<T>::InvalidName)?,
+			name: issuer
+				.name
+				.as_bytes()
+				.to_vec()
+				.try_into()
+				.map_err(|_| Error::<T>::InvalidName)?,
 			uri: issuer.uri.as_bytes().to_vec().try_into().map_err(|_| Error::<T>::InvalidUri)?,
 			country,
 		};
@@ -216,4 +228,3 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 }
-

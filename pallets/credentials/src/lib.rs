@@ -127,7 +127,8 @@ pub mod pallet {
 	}
 
 	/// An issuer profile with this runtime's bounds.
-	pub type ProfileOf<T> = IssuerProfile<<T as Config>::MaxNameLength, <T as Config>::MaxUriLength>;
+	pub type ProfileOf<T> =
+		IssuerProfile<<T as Config>::MaxNameLength, <T as Config>::MaxUriLength>;
 
 	/// An issuer record with this runtime's types and bounds.
 	pub type IssuerRecordOf<T> = IssuerRecord<
@@ -143,7 +144,8 @@ pub mod pallet {
 		CredentialRecord<<T as frame_system::Config>::AccountId, BlockNumberFor<T>>;
 
 	/// A batch record with this runtime's types.
-	pub type BatchRecordOf<T> = BatchRecord<<T as frame_system::Config>::AccountId, BlockNumberFor<T>>;
+	pub type BatchRecordOf<T> =
+		BatchRecord<<T as frame_system::Config>::AccountId, BlockNumberFor<T>>;
 
 	/// A credential status with this runtime's types.
 	pub type StatusOf<T> =
@@ -165,7 +167,8 @@ pub mod pallet {
 
 	/// Every credential ever issued one by one or in an `issue_batch`, by its digest.
 	#[pallet::storage]
-	pub type Credentials<T: Config> = StorageMap<_, Blake2_128Concat, Digest, CredentialRecordOf<T>>;
+	pub type Credentials<T: Config> =
+		StorageMap<_, Blake2_128Concat, Digest, CredentialRecordOf<T>>;
 
 	/// Every Merkle batch ever anchored, by its root.
 	#[pallet::storage]
@@ -462,7 +465,10 @@ pub mod pallet {
 		/// Replaces the caller's issuer profile. Not after withdrawal.
 		#[pallet::call_index(1)]
 		#[pallet::weight(T::WeightInfo::update_issuer_profile())]
-		pub fn update_issuer_profile(origin: OriginFor<T>, profile: ProfileOf<T>) -> DispatchResult {
+		pub fn update_issuer_profile(
+			origin: OriginFor<T>,
+			profile: ProfileOf<T>,
+		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			Self::do_update_issuer_profile(who, profile)
 		}
@@ -478,7 +484,10 @@ pub mod pallet {
 		/// Suspends an accredited issuer: no new issuance until reinstated.
 		#[pallet::call_index(3)]
 		#[pallet::weight(T::WeightInfo::suspend_issuer(T::MaxDelegates::get()))]
-		pub fn suspend_issuer(origin: OriginFor<T>, issuer: T::AccountId) -> DispatchResultWithPostInfo {
+		pub fn suspend_issuer(
+			origin: OriginFor<T>,
+			issuer: T::AccountId,
+		) -> DispatchResultWithPostInfo {
 			T::AccreditationOrigin::ensure_origin(origin)?;
 			let delegates = Self::do_set_issuer_standing(issuer, IssuerStanding::Suspended)?;
 			Ok(Some(T::WeightInfo::suspend_issuer(delegates)).into())
@@ -550,7 +559,11 @@ pub mod pallet {
 		/// Issues one credential with the given digest and terms.
 		#[pallet::call_index(10)]
 		#[pallet::weight(T::WeightInfo::issue())]
-		pub fn issue(origin: OriginFor<T>, digest: Digest, terms: CredentialTerms) -> DispatchResult {
+		pub fn issue(
+			origin: OriginFor<T>,
+			digest: Digest,
+			terms: CredentialTerms,
+		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			Self::do_issue(who, CredentialInput { digest, terms })
 		}
@@ -570,7 +583,11 @@ pub mod pallet {
 		/// Revokes a credential for good.
 		#[pallet::call_index(12)]
 		#[pallet::weight(T::WeightInfo::revoke())]
-		pub fn revoke(origin: OriginFor<T>, digest: Digest, reason: RevocationReason) -> DispatchResult {
+		pub fn revoke(
+			origin: OriginFor<T>,
+			digest: Digest,
+			reason: RevocationReason,
+		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			Self::do_revoke(who, digest, reason)
 		}
@@ -649,7 +666,11 @@ pub mod pallet {
 		/// Lifts the suspension of one credential of a Merkle batch.
 		#[pallet::call_index(19)]
 		#[pallet::weight(T::WeightInfo::reinstate_batch_leaf())]
-		pub fn reinstate_batch_leaf(origin: OriginFor<T>, root: Digest, leaf: Digest) -> DispatchResult {
+		pub fn reinstate_batch_leaf(
+			origin: OriginFor<T>,
+			root: Digest,
+			leaf: Digest,
+		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			Self::do_reinstate_batch_leaf(who, root, leaf)
 		}

@@ -117,7 +117,9 @@ pub enum WithdrawalReason {
 }
 
 /// An issuer as the chain keeps it. Never deleted once accredited.
-#[derive(Encode, Decode, MaxEncodedLen, TypeInfo, CloneNoBound, PartialEqNoBound, EqNoBound, DebugNoBound)]
+#[derive(
+	Encode, Decode, MaxEncodedLen, TypeInfo, CloneNoBound, PartialEqNoBound, EqNoBound, DebugNoBound,
+)]
 #[scale_info(skip_type_params(MaxName, MaxUri, MaxDelegates))]
 #[codec(mel_bound(AccountId: MaxEncodedLen, BlockNumber: MaxEncodedLen))]
 pub struct IssuerRecord<

@@ -169,7 +169,10 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// A verdict that found no credential.
-	fn unknown(status: VerdictStatus<BlockNumberFor<T>>, batch: Option<BatchSummary>) -> VerdictOf<T> {
+	fn unknown(
+		status: VerdictStatus<BlockNumberFor<T>>,
+		batch: Option<BatchSummary>,
+	) -> VerdictOf<T> {
 		let (read_at, read_on) = Self::now();
 		Verdict {
 			status,
@@ -193,9 +196,12 @@ fn status_at<AccountId, BlockNumber: Clone>(
 	now: Moment,
 ) -> VerdictStatus<BlockNumber> {
 	match status {
-		CredentialStatus::Revoked { reason, at, .. } =>
-			VerdictStatus::Revoked { reason: *reason, at: at.clone() },
-		CredentialStatus::Suspended { since, .. } => VerdictStatus::Suspended { since: since.clone() },
+		CredentialStatus::Revoked { reason, at, .. } => {
+			VerdictStatus::Revoked { reason: *reason, at: at.clone() }
+		}
+		CredentialStatus::Suspended { since, .. } => {
+			VerdictStatus::Suspended { since: since.clone() }
+		}
 		CredentialStatus::Active => match (terms.valid_from, terms.valid_until) {
 			(Some(from), _) if now < from => VerdictStatus::NotYetValid { from },
 			(_, Some(until)) if now >= until => VerdictStatus::Expired { at: until },

@@ -57,8 +57,15 @@ pub mod pallet {
 
 	/// How many live grants of each role an account holds. An absent entry means none.
 	#[pallet::storage]
-	pub type Grants<T: Config> =
-		StorageDoubleMap<_, Blake2_128Concat, T::AccountId, Blake2_128Concat, Role, u32, ValueQuery>;
+	pub type Grants<T: Config> = StorageDoubleMap<
+		_,
+		Blake2_128Concat,
+		T::AccountId,
+		Blake2_128Concat,
+		Role,
+		u32,
+		ValueQuery,
+	>;
 
 	/// How many live grants, of any role, an account holds; the account keeps one provider reference
 	/// while this is above zero.
@@ -184,7 +191,10 @@ pub mod pallet {
 				*sums.entry(who).or_default() += grants;
 			}
 			for (who, total) in GrantCount::<T>::iter() {
-				ensure!(sums.remove(&who) == Some(total), "grant count differs from its roles' sum");
+				ensure!(
+					sums.remove(&who) == Some(total),
+					"grant count differs from its roles' sum"
+				);
 				ensure!(
 					frame_system::Pallet::<T>::providers(&who) > 0,
 					"an account with grants has no provider reference"

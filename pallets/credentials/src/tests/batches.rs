@@ -44,7 +44,10 @@ fn proofs_from_the_shared_crate_verify_for_every_leaf_and_size() {
 		let tree = Tree::new(size);
 		for (index, leaf) in tree.leaves.iter().enumerate() {
 			let proof = tree.proof(index as u32);
-			assert!(verify_leaf(&tree.root, size as u32, index as u32, leaf, &proof), "size {size}");
+			assert!(
+				verify_leaf(&tree.root, size as u32, index as u32, leaf, &proof),
+				"size {size}"
+			);
 		}
 	}
 }
@@ -118,7 +121,11 @@ fn revoke_batch_leaf_with_a_valid_proof_revokes_only_that_leaf() {
 		));
 		assert_eq!(
 			BatchLeaves::<Test>::get(tree.root, tree.leaves[3]),
-			Some(CredentialStatus::Revoked { reason: RevocationReason::Superseded, at: 1, by: REGISTRAR })
+			Some(CredentialStatus::Revoked {
+				reason: RevocationReason::Superseded,
+				at: 1,
+				by: REGISTRAR
+			})
 		);
 		assert_eq!(BatchLeaves::<Test>::get(tree.root, tree.leaves[2]), None);
 		System::assert_last_event(
@@ -209,7 +216,13 @@ fn suspend_and_reinstate_a_leaf_with_events() {
 		);
 		System::assert_last_event(Event::BatchLeafSuspended { root, leaf, by: UNIVERSITY }.into());
 		assert_noop!(
-			Credentials::suspend_batch_leaf(RuntimeOrigin::signed(UNIVERSITY), root, leaf, 1, tree.proof(1)),
+			Credentials::suspend_batch_leaf(
+				RuntimeOrigin::signed(UNIVERSITY),
+				root,
+				leaf,
+				1,
+				tree.proof(1)
+			),
 			Error::<Test>::AlreadySuspended
 		);
 		assert_ok!(Credentials::reinstate_batch_leaf(RuntimeOrigin::signed(REGISTRAR), root, leaf));
@@ -236,7 +249,11 @@ fn a_revoked_leaf_cannot_be_reinstated() {
 			RevocationReason::IssuedInError
 		));
 		assert_noop!(
-			Credentials::reinstate_batch_leaf(RuntimeOrigin::signed(UNIVERSITY), tree.root, tree.leaves[0]),
+			Credentials::reinstate_batch_leaf(
+				RuntimeOrigin::signed(UNIVERSITY),
+				tree.root,
+				tree.leaves[0]
+			),
 			Error::<Test>::AlreadyRevoked
 		);
 		assert_noop!(
@@ -276,7 +293,11 @@ fn revoke_batch_revokes_every_leaf_for_good() {
 			.into(),
 		);
 		assert_noop!(
-			Credentials::revoke_batch(RuntimeOrigin::signed(UNIVERSITY), tree.root, RevocationReason::Other),
+			Credentials::revoke_batch(
+				RuntimeOrigin::signed(UNIVERSITY),
+				tree.root,
+				RevocationReason::Other
+			),
 			Error::<Test>::AlreadyRevoked
 		);
 		assert_noop!(
@@ -299,7 +320,11 @@ fn only_the_issuer_side_changes_a_batch() {
 		let tree = Tree::new(2);
 		tree.anchor(UNIVERSITY);
 		assert_noop!(
-			Credentials::revoke_batch(RuntimeOrigin::signed(COLLEGE), tree.root, RevocationReason::Other),
+			Credentials::revoke_batch(
+				RuntimeOrigin::signed(COLLEGE),
+				tree.root,
+				RevocationReason::Other
+			),
 			Error::<Test>::NotAuthorized
 		);
 		assert_noop!(
@@ -313,7 +338,11 @@ fn only_the_issuer_side_changes_a_batch() {
 			Error::<Test>::NotAuthorized
 		);
 		assert_noop!(
-			Credentials::revoke_batch(RuntimeOrigin::signed(UNIVERSITY), digest(77), RevocationReason::Other),
+			Credentials::revoke_batch(
+				RuntimeOrigin::signed(UNIVERSITY),
+				digest(77),
+				RevocationReason::Other
+			),
 			Error::<Test>::BatchNotFound
 		);
 	});

@@ -35,8 +35,13 @@ fn issue_stores_the_record_and_emits_event() {
 		assert_eq!(record.terms, terms);
 		assert_eq!(record.status, CredentialStatus::Active);
 		System::assert_last_event(
-			Event::CredentialIssued { digest: digest(1), issuer: UNIVERSITY, signer: REGISTRAR, terms }
-				.into(),
+			Event::CredentialIssued {
+				digest: digest(1),
+				issuer: UNIVERSITY,
+				signer: REGISTRAR,
+				terms,
+			}
+			.into(),
 		);
 	});
 }
@@ -118,7 +123,8 @@ fn a_digest_is_never_issued_twice_even_after_revocation() {
 fn a_validity_window_must_end_after_it_starts() {
 	new_test_ext(|| {
 		for (from, until) in [(NOW, NOW), (NOW + 1, NOW)] {
-			let terms = CredentialTerms { valid_from: Some(from), valid_until: Some(until), ..no_terms() };
+			let terms =
+				CredentialTerms { valid_from: Some(from), valid_until: Some(until), ..no_terms() };
 			assert_noop!(
 				Credentials::issue(RuntimeOrigin::signed(UNIVERSITY), digest(1), terms),
 				Error::<Test>::InvalidValidityWindow
@@ -149,7 +155,10 @@ fn issue_batch_stores_each_credential_and_emits_an_event_each() {
 			digest(3),
 			RevocationReason::Superseded
 		));
-		assert_eq!(CredentialRecords::<Test>::get(digest(2)).unwrap().status, CredentialStatus::Active);
+		assert_eq!(
+			CredentialRecords::<Test>::get(digest(2)).unwrap().status,
+			CredentialStatus::Active
+		);
 	});
 }
 
@@ -195,7 +204,11 @@ fn revoke_records_reason_block_and_signer_and_is_final() {
 		));
 		assert_eq!(
 			CredentialRecords::<Test>::get(digest(1)).unwrap().status,
-			CredentialStatus::Revoked { reason: RevocationReason::FraudOrMisconduct, at: 5, by: REGISTRAR }
+			CredentialStatus::Revoked {
+				reason: RevocationReason::FraudOrMisconduct,
+				at: 5,
+				by: REGISTRAR
+			}
 		);
 		System::assert_last_event(
 			Event::CredentialRevoked {
@@ -207,7 +220,11 @@ fn revoke_records_reason_block_and_signer_and_is_final() {
 			.into(),
 		);
 		assert_noop!(
-			Credentials::revoke(RuntimeOrigin::signed(UNIVERSITY), digest(1), RevocationReason::Other),
+			Credentials::revoke(
+				RuntimeOrigin::signed(UNIVERSITY),
+				digest(1),
+				RevocationReason::Other
+			),
 			Error::<Test>::AlreadyRevoked
 		);
 		assert_noop!(
@@ -231,14 +248,18 @@ fn suspend_and_reinstate_round_trip_with_events() {
 			CredentialStatus::Suspended { since: 1, by: REGISTRAR }
 		);
 		System::assert_last_event(
-			Event::CredentialSuspended { digest: digest(1), issuer: UNIVERSITY, by: REGISTRAR }.into(),
+			Event::CredentialSuspended { digest: digest(1), issuer: UNIVERSITY, by: REGISTRAR }
+				.into(),
 		);
 		assert_noop!(
 			Credentials::suspend(RuntimeOrigin::signed(UNIVERSITY), digest(1)),
 			Error::<Test>::AlreadySuspended
 		);
 		assert_ok!(Credentials::reinstate(RuntimeOrigin::signed(UNIVERSITY), digest(1)));
-		assert_eq!(CredentialRecords::<Test>::get(digest(1)).unwrap().status, CredentialStatus::Active);
+		assert_eq!(
+			CredentialRecords::<Test>::get(digest(1)).unwrap().status,
+			CredentialStatus::Active
+		);
 		System::assert_last_event(
 			Event::CredentialReinstated { digest: digest(1), issuer: UNIVERSITY, by: UNIVERSITY }
 				.into(),
@@ -276,7 +297,11 @@ fn only_the_issuer_side_changes_a_status() {
 			Error::<Test>::NotAuthorized
 		);
 		assert_noop!(
-			Credentials::revoke(RuntimeOrigin::signed(OUTSIDER), digest(1), RevocationReason::Other),
+			Credentials::revoke(
+				RuntimeOrigin::signed(OUTSIDER),
+				digest(1),
+				RevocationReason::Other
+			),
 			Error::<Test>::NotASigner
 		);
 	});
@@ -286,7 +311,11 @@ fn only_the_issuer_side_changes_a_status() {
 fn changing_an_unknown_credential_fails() {
 	new_test_ext(|| {
 		assert_noop!(
-			Credentials::revoke(RuntimeOrigin::signed(UNIVERSITY), digest(9), RevocationReason::Other),
+			Credentials::revoke(
+				RuntimeOrigin::signed(UNIVERSITY),
+				digest(9),
+				RevocationReason::Other
+			),
 			Error::<Test>::CredentialNotFound
 		);
 		assert_noop!(
@@ -330,7 +359,11 @@ fn a_withdrawn_issuer_cannot_change_statuses() {
 			crate::WithdrawalReason::Closed
 		));
 		assert_noop!(
-			Credentials::revoke(RuntimeOrigin::signed(UNIVERSITY), digest(1), RevocationReason::Other),
+			Credentials::revoke(
+				RuntimeOrigin::signed(UNIVERSITY),
+				digest(1),
+				RevocationReason::Other
+			),
 			Error::<Test>::NotASigner
 		);
 	});

@@ -12,7 +12,9 @@ fn add_delegate_lets_the_key_issue_for_the_issuer() {
 	new_test_ext(|| {
 		assert_ok!(Credentials::add_delegate(RuntimeOrigin::signed(UNIVERSITY), NEW_KEY));
 		assert!(Roles::has_role(&NEW_KEY, Role::Delegate));
-		System::assert_last_event(Event::DelegateAdded { issuer: UNIVERSITY, delegate: NEW_KEY }.into());
+		System::assert_last_event(
+			Event::DelegateAdded { issuer: UNIVERSITY, delegate: NEW_KEY }.into(),
+		);
 		issue_as(NEW_KEY, digest(1), no_terms());
 		assert_eq!(crate::Credentials::<Test>::get(digest(1)).unwrap().issuer, UNIVERSITY);
 	});

@@ -73,11 +73,17 @@ fn register_issuer_validates_the_profile() {
 		let signed = || RuntimeOrigin::signed(APPLICANT);
 		let mut empty_name = profile("x");
 		empty_name.name = Default::default();
-		assert_noop!(Credentials::register_issuer(signed(), empty_name), Error::<Test>::InvalidName);
+		assert_noop!(
+			Credentials::register_issuer(signed(), empty_name),
+			Error::<Test>::InvalidName
+		);
 
 		let mut binary_name = profile("x");
 		binary_name.name = vec![0xff, 0xfe].try_into().unwrap();
-		assert_noop!(Credentials::register_issuer(signed(), binary_name), Error::<Test>::InvalidName);
+		assert_noop!(
+			Credentials::register_issuer(signed(), binary_name),
+			Error::<Test>::InvalidName
+		);
 
 		let mut empty_uri = profile("x");
 		empty_uri.uri = Default::default();
@@ -96,7 +102,10 @@ fn register_issuer_validates_the_profile() {
 fn pending_applications_are_bounded() {
 	new_test_ext(|| {
 		for applicant in 30..33 {
-			assert_ok!(Credentials::register_issuer(RuntimeOrigin::signed(applicant), profile("I")));
+			assert_ok!(Credentials::register_issuer(
+				RuntimeOrigin::signed(applicant),
+				profile("I")
+			));
 		}
 		assert_noop!(
 			Credentials::register_issuer(RuntimeOrigin::signed(33), profile("I")),
@@ -114,7 +123,10 @@ fn update_issuer_profile_replaces_it_and_emits_event() {
 			RuntimeOrigin::signed(UNIVERSITY),
 			profile("Renamed University")
 		));
-		assert_eq!(&Issuers::<Test>::get(UNIVERSITY).unwrap().profile.name[..], b"Renamed University");
+		assert_eq!(
+			&Issuers::<Test>::get(UNIVERSITY).unwrap().profile.name[..],
+			b"Renamed University"
+		);
 		System::assert_last_event(Event::IssuerProfileUpdated { issuer: UNIVERSITY }.into());
 	});
 }
@@ -157,14 +169,20 @@ fn accreditation_calls_require_the_accreditation_origin() {
 		assert_ok!(Credentials::register_issuer(RuntimeOrigin::signed(APPLICANT), profile("Inst")));
 		let signed = || RuntimeOrigin::signed(UNIVERSITY);
 		assert_noop!(Credentials::accredit_issuer(signed(), APPLICANT), DispatchError::BadOrigin);
-		assert_noop!(Credentials::reject_application(signed(), APPLICANT), DispatchError::BadOrigin);
+		assert_noop!(
+			Credentials::reject_application(signed(), APPLICANT),
+			DispatchError::BadOrigin
+		);
 		assert_noop!(Credentials::suspend_issuer(signed(), COLLEGE), DispatchError::BadOrigin);
 		assert_noop!(Credentials::reinstate_issuer(signed(), COLLEGE), DispatchError::BadOrigin);
 		assert_noop!(
 			Credentials::withdraw_accreditation(signed(), COLLEGE, WithdrawalReason::Other),
 			DispatchError::BadOrigin
 		);
-		assert_noop!(Credentials::name_successor(signed(), COLLEGE, UNIVERSITY), DispatchError::BadOrigin);
+		assert_noop!(
+			Credentials::name_successor(signed(), COLLEGE, UNIVERSITY),
+			DispatchError::BadOrigin
+		);
 	});
 }
 
@@ -255,7 +273,11 @@ fn withdrawal_of_a_suspended_issuer_works_and_is_final() {
 			WithdrawalReason::Misconduct
 		));
 		assert_noop!(
-			Credentials::withdraw_accreditation(RuntimeOrigin::root(), COLLEGE, WithdrawalReason::Other),
+			Credentials::withdraw_accreditation(
+				RuntimeOrigin::root(),
+				COLLEGE,
+				WithdrawalReason::Other
+			),
 			Error::<Test>::IssuerWithdrawn
 		);
 		assert_noop!(
@@ -274,7 +296,11 @@ fn withdrawal_of_an_applicant_fails() {
 	new_test_ext(|| {
 		assert_ok!(Credentials::register_issuer(RuntimeOrigin::signed(APPLICANT), profile("Inst")));
 		assert_noop!(
-			Credentials::withdraw_accreditation(RuntimeOrigin::root(), APPLICANT, WithdrawalReason::Other),
+			Credentials::withdraw_accreditation(
+				RuntimeOrigin::root(),
+				APPLICANT,
+				WithdrawalReason::Other
+			),
 			Error::<Test>::IssuerNotAccredited
 		);
 	});

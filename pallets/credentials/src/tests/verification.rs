@@ -1,9 +1,7 @@
 //! Verdicts: the status a verifier sees, with the issuer's standing, in one answer.
 
 use super::*;
-use crate::{
-	IssuerStanding, RevocationReason, VerdictStatus, WithdrawalReason,
-};
+use crate::{IssuerStanding, RevocationReason, VerdictStatus, WithdrawalReason};
 use binary_merkle_tree::{merkle_proof, merkle_root};
 use frame_support::assert_ok;
 use sp_runtime::traits::Keccak256;
@@ -113,7 +111,12 @@ fn a_batch_leaf_verifies_with_its_proof_and_a_forged_proof_does_not() {
 	new_test_ext(|| {
 		let leaves: Vec<Digest> = (0..7u8).map(|i| digest(200 + i)).collect();
 		let root = merkle_root::<Keccak256, _>(leaves.iter()).0;
-		assert_ok!(Credentials::anchor_batch(RuntimeOrigin::signed(UNIVERSITY), root, 7, no_terms()));
+		assert_ok!(Credentials::anchor_batch(
+			RuntimeOrigin::signed(UNIVERSITY),
+			root,
+			7,
+			no_terms()
+		));
 		let proof = |index: u32| -> Vec<Digest> {
 			merkle_proof::<Keccak256, _, _>(leaves.iter(), index)
 				.proof
@@ -145,7 +148,10 @@ fn a_batch_leaf_verifies_with_its_proof_and_a_forged_proof_does_not() {
 			Credentials::verify_in_batch(root, leaves[4], 4, proof(4)).status,
 			VerdictStatus::Revoked { reason: RevocationReason::Superseded, .. }
 		));
-		assert_eq!(Credentials::verify_in_batch(root, leaves[3], 3, proof(3)).status, VerdictStatus::Valid);
+		assert_eq!(
+			Credentials::verify_in_batch(root, leaves[3], 3, proof(3)).status,
+			VerdictStatus::Valid
+		);
 
 		assert_ok!(Credentials::revoke_batch(
 			RuntimeOrigin::signed(UNIVERSITY),
