@@ -618,50 +618,12 @@ async fn issuers_delegates_and_a_load_test() {
 	client.run(&["issuer", "show", "not-an-account"]).expect(ERROR).complains("is not an account");
 
 	// An institution applies (Alice holds the bootstrap role, so her account may transact) ...
-	client
-		.run(&[
-			"issuer",
-			"register",
-			"--name",
-			"Alice Academy",
-			"--uri",
-			"https://academy.example",
-			"--country",
-			"gb",
-			"--key",
-			"//Alice",
-		])
-		.expect(ERROR)
-		.complains("two upper-case letters");
-	client
-		.run(&[
-			"issuer",
-			"register",
-			"--name",
-			"Alice Academy",
-			"--uri",
-			"https://academy.example",
-			"--country",
-			"GB",
-			"--key",
-			"//Alice",
-		])
+	register_alice_academy(&client, "gb").expect(ERROR).complains("two upper-case letters");
+	register_alice_academy(&client, "GB")
 		.expect(0)
 		.says("Registered Alice Academy as an applicant issuer");
 	client.run(&["issuer", "show", alice.as_str()]).expect(0).says("applicant");
-	client
-		.run(&[
-			"issuer",
-			"register",
-			"--name",
-			"Alice Academy",
-			"--uri",
-			"https://academy.example",
-			"--country",
-			"GB",
-			"--key",
-			"//Alice",
-		])
+	register_alice_academy(&client, "GB")
 		.expect(ERROR)
 		.complains("already registered as an issuer");
 
@@ -742,4 +704,20 @@ async fn issuers_delegates_and_a_load_test() {
 		.expect(0)
 		.says("state_getStorage")
 		.says("requests:    50");
+}
+
+/// Runs `credchain issuer register` for "Alice Academy" in `country`, signed by Alice.
+fn register_alice_academy(client: &Client, country: &str) -> Run {
+	client.run(&[
+		"issuer",
+		"register",
+		"--name",
+		"Alice Academy",
+		"--uri",
+		"https://academy.example",
+		"--country",
+		country,
+		"--key",
+		"//Alice",
+	])
 }
