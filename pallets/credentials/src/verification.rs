@@ -121,7 +121,7 @@ impl<T: Config> Pallet<T> {
 	pub fn verify(digest: Digest) -> VerdictOf<T> {
 		let (read_at, read_on) = Self::now();
 		let Some(record) = Credentials::<T>::get(digest) else {
-			return Self::unknown(VerdictStatus::Unknown, None);
+			return unknown(VerdictStatus::Unknown, None, read_at, read_on);
 		};
 		Verdict {
 			status: status_at(&record.status, &record.terms, read_on),
@@ -145,11 +145,11 @@ impl<T: Config> Pallet<T> {
 	) -> VerdictOf<T> {
 		let (read_at, read_on) = Self::now();
 		let Some(batch) = Batches::<T>::get(root) else {
-			return Self::unknown(VerdictStatus::Unknown, None);
+			return unknown(VerdictStatus::Unknown, None, read_at, read_on);
 		};
 		let summary = BatchSummary { root, leaf_count: batch.leaf_count };
 		if !verify_leaf(&root, batch.leaf_count, leaf_index, &leaf, &proof) {
-			return Self::unknown(VerdictStatus::InvalidProof, Some(summary));
+			return unknown(VerdictStatus::InvalidProof, Some(summary), read_at, read_on);
 		}
 		// A revoked batch outranks its leaves; otherwise a leaf's own status outranks the batch's.
 		let status = match (&batch.status, BatchLeaves::<T>::get(root, leaf)) {
@@ -167,23 +167,24 @@ impl<T: Config> Pallet<T> {
 			read_on,
 		}
 	}
+}
 
-	/// A verdict that found no credential.
-	fn unknown(
-		status: VerdictStatus<BlockNumberFor<T>>,
-		batch: Option<BatchSummary>,
-	) -> VerdictOf<T> {
-		let (read_at, read_on) = Self::now();
-		Verdict {
-			status,
-			issuer: None,
-			issued_at: None,
-			issued_on: None,
-			terms: None,
-			batch,
-			read_at,
-			read_on,
-		}
+/// A verdict that found no credential, read at block `read_at` (time `read_on`).
+fn unknown<AccountId, BlockNumber>(
+	status: VerdictStatus<BlockNumber>,
+	batch: Option<BatchSummary>,
+	read_at: BlockNumber,
+	read_on: Moment,
+) -> Verdict<AccountId, BlockNumber> {
+	Verdict {
+		status,
+		issuer: None,
+		issued_at: None,
+		issued_on: None,
+		terms: None,
+		batch,
+		read_at,
+		read_on,
 	}
 }
 
