@@ -132,6 +132,17 @@ mod benchmarks {
 	}
 
 	#[benchmark]
+	fn admit_issuer() -> Result<(), BenchmarkError> {
+		let newcomer: T::AccountId = account("newcomer", 0, SEED);
+		let origin = T::AccreditationOrigin::try_successful_origin()
+			.map_err(|_| BenchmarkError::Weightless)?;
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, newcomer.clone(), longest_profile::<T>());
+		assert!(Signers::<T>::contains_key(&newcomer));
+		Ok(())
+	}
+
+	#[benchmark]
 	fn suspend_issuer(d: Linear<0, { T::MaxDelegates::get() }>) -> Result<(), BenchmarkError> {
 		let issuer = accredited_issuer::<T>("issuer", 0, d);
 		let origin = T::AccreditationOrigin::try_successful_origin()

@@ -674,6 +674,21 @@ pub mod pallet {
 			let who = ensure_signed(origin)?;
 			Self::do_reinstate_batch_leaf(who, root, leaf)
 		}
+
+		/// Registers `issuer` with `profile` and accredits it in one step, on the accreditation
+		/// origin's own motion: the way a new institution, whose account holds no role yet and so
+		/// cannot send `register_issuer` itself, joins a permissioned chain.
+		#[pallet::call_index(20)]
+		#[pallet::weight(T::WeightInfo::admit_issuer())]
+		pub fn admit_issuer(
+			origin: OriginFor<T>,
+			issuer: T::AccountId,
+			profile: ProfileOf<T>,
+		) -> DispatchResult {
+			T::AccreditationOrigin::ensure_origin(origin)?;
+			Self::do_register_issuer(issuer.clone(), profile)?;
+			Self::do_accredit_issuer(issuer)
+		}
 	}
 
 	impl<T: Config> Pallet<T> {

@@ -43,6 +43,8 @@ pub trait WeightInfo {
 	fn update_issuer_profile() -> Weight;
 	/// The weight of `accredit_issuer`.
 	fn accredit_issuer() -> Weight;
+	/// The weight of `admit_issuer`.
+	fn admit_issuer() -> Weight;
 	/// The weight of `suspend_issuer`.
 	fn suspend_issuer(d: u32, ) -> Weight;
 	/// The weight of `reinstate_issuer`.
@@ -131,6 +133,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Credentials::Signers` (r:0 w:33)
 	/// Proof: `Credentials::Signers` (`max_values`: None, `max_size`: Some(82), added: 2557, mode: `MaxEncodedLen`)
 	/// The range of component `d` is `[0, 32]`.
+	fn admit_issuer() -> Weight {
+		Self::register_issuer().saturating_add(Self::accredit_issuer())
+	}
 	fn suspend_issuer(d: u32, ) -> Weight {
 		//  Measured:  `610 + d * (32 ±0)`
 		//  Estimated: `4971`
@@ -410,6 +415,9 @@ impl WeightInfo for () {
 		Weight::from_parts(75_572_000, 4971)
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(6_u64))
+	}
+	fn admit_issuer() -> Weight {
+		Self::register_issuer().saturating_add(Self::accredit_issuer())
 	}
 	fn suspend_issuer(d: u32, ) -> Weight {
 		Weight::from_parts(31_930_193, 4971)

@@ -16,6 +16,11 @@
 //! ## Interface
 //! The pallet has no calls. Other pallets grant and revoke roles through the [`RoleRegistry`] trait
 //! (implemented by [`Pallet`]), and the genesis config grants the roles a chain starts with.
+//! [`GrantRoleToMembers`] keeps a role in step with a membership pallet (the council).
+//!
+//! ## Transaction pool
+//! The [`CheckRole`] transaction extension refuses signed transactions from accounts without a
+//! role, with the custom invalid-transaction code [`NO_ROLE`].
 //!
 //! ## Wiring
 //! Add the pallet to the runtime and give other pallets `type Roles = Roles;` where they need one.
@@ -26,7 +31,11 @@ extern crate alloc;
 
 pub use pallet::*;
 
+mod check_role;
+mod membership;
 mod types;
+pub use check_role::{CheckRole, NO_ROLE};
+pub use membership::GrantRoleToMembers;
 pub use types::{Role, RoleRegistry};
 
 #[cfg(test)]

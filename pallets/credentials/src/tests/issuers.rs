@@ -164,6 +164,40 @@ fn accredit_issuer_makes_the_applicant_a_signer_with_a_role() {
 }
 
 #[test]
+fn admit_issuer_registers_and_accredits_an_account_without_a_role() {
+	new_test_ext(|| {
+		assert!(!Roles::has_any_role(&APPLICANT));
+		assert_ok!(Credentials::admit_issuer(RuntimeOrigin::root(), APPLICANT, profile("Inst")));
+		let record = Issuers::<Test>::get(APPLICANT).unwrap();
+		assert_eq!(record.standing, IssuerStanding::Accredited);
+		assert_eq!(&record.profile.name[..], b"Inst");
+		assert_eq!(Signers::<Test>::get(APPLICANT).unwrap().issuer, APPLICANT);
+		assert!(Roles::has_role(&APPLICANT, Role::Issuer));
+		assert_eq!(PendingApplications::<Test>::get(), 0);
+		System::assert_has_event(Event::IssuerRegistered { issuer: APPLICANT }.into());
+		System::assert_last_event(Event::IssuerAccredited { issuer: APPLICANT }.into());
+	});
+}
+
+#[test]
+fn admit_issuer_refuses_the_wrong_origin_a_known_issuer_and_a_bad_profile() {
+	new_test_ext(|| {
+		assert_noop!(
+			Credentials::admit_issuer(RuntimeOrigin::signed(UNIVERSITY), APPLICANT, profile("I")),
+			DispatchError::BadOrigin
+		);
+		assert_noop!(
+			Credentials::admit_issuer(RuntimeOrigin::root(), COLLEGE, profile("Again")),
+			Error::<Test>::IssuerAlreadyRegistered
+		);
+		assert_noop!(
+			Credentials::admit_issuer(RuntimeOrigin::root(), APPLICANT, profile("")),
+			Error::<Test>::InvalidName
+		);
+	});
+}
+
+#[test]
 fn accreditation_calls_require_the_accreditation_origin() {
 	new_test_ext(|| {
 		assert_ok!(Credentials::register_issuer(RuntimeOrigin::signed(APPLICANT), profile("Inst")));
