@@ -126,9 +126,9 @@ pub(crate) struct ReinstateBatchLeafArgs {
 	pub leaf: Digest,
 }
 
-/// The credentials pallet's governance calls, which the accreditation origin (Root, through sudo on
-/// development and test chains) makes. Variant and field names are the pallet's call and argument
-/// names.
+/// The credentials pallet's governance calls, which the accreditation origin (a council motion, or
+/// Root through sudo on development chains) makes. Variant and field names are the pallet's call
+/// and argument names.
 #[allow(non_camel_case_types)]
 #[derive(EncodeAsType, Clone, Debug)]
 #[encode_as_type(crate_path = "::subxt::ext::scale_encode")]
@@ -145,6 +145,8 @@ pub(crate) enum GovernanceCall {
 	reject_application { issuer: AccountId32 },
 	/// `name_successor(issuer, successor)`.
 	name_successor { issuer: AccountId32, successor: AccountId32 },
+	/// `admit_issuer(issuer, profile)`.
+	admit_issuer { issuer: AccountId32, profile: Profile },
 }
 
 impl GovernanceCall {
@@ -157,16 +159,124 @@ impl GovernanceCall {
 			Self::withdraw_accreditation { .. } => "withdraw_accreditation",
 			Self::reject_application { .. } => "reject_application",
 			Self::name_successor { .. } => "name_successor",
+			Self::admit_issuer { .. } => "admit_issuer",
 		}
 	}
 }
 
-/// The runtime's `RuntimeCall`, limited to what sudo is asked to dispatch.
+/// The validator set pallet's calls.
+#[allow(non_camel_case_types)]
+#[derive(EncodeAsType, Clone, Debug)]
+#[encode_as_type(crate_path = "::subxt::ext::scale_encode")]
+pub(crate) enum ValidatorSetCall {
+	/// `add_validator(validator)`.
+	add_validator { validator: AccountId32 },
+	/// `remove_validator(validator)`.
+	remove_validator { validator: AccountId32 },
+}
+
+/// The node authorization pallet's calls on well-known nodes.
+#[allow(non_camel_case_types)]
+#[derive(EncodeAsType, Clone, Debug)]
+#[encode_as_type(crate_path = "::subxt::ext::scale_encode")]
+pub(crate) enum NodeAuthorizationCall {
+	/// `add_well_known_node(node, owner)`.
+	add_well_known_node { node: Vec<u8>, owner: AccountId32 },
+	/// `remove_well_known_node(node)`.
+	remove_well_known_node { node: Vec<u8> },
+}
+
+/// The council membership pallet's calls.
+#[allow(non_camel_case_types)]
+#[derive(EncodeAsType, Clone, Debug)]
+#[encode_as_type(crate_path = "::subxt::ext::scale_encode")]
+pub(crate) enum MembershipCall {
+	/// `add_member(who)`.
+	add_member { who: AccountId32 },
+	/// `remove_member(who)`.
+	remove_member { who: AccountId32 },
+}
+
+/// The runtime's `RuntimeCall`, limited to what governance (sudo or a council motion) dispatches.
 #[derive(EncodeAsType, Clone, Debug)]
 #[encode_as_type(crate_path = "::subxt::ext::scale_encode")]
 pub(crate) enum RuntimeCall {
 	/// A call of the credentials pallet.
 	Credentials(GovernanceCall),
+	/// A call of the validator set pallet.
+	ValidatorSet(ValidatorSetCall),
+	/// A call of the node authorization pallet.
+	NodeAuthorization(NodeAuthorizationCall),
+	/// A call of the council membership pallet.
+	CouncilMembership(MembershipCall),
+}
+
+/// `Council::propose(threshold, proposal, length_bound)`.
+#[derive(EncodeAsType, Clone, Debug)]
+#[encode_as_type(crate_path = "::subxt::ext::scale_encode")]
+pub(crate) struct ProposeArgs {
+	pub threshold: u32,
+	pub proposal: RuntimeCall,
+	pub length_bound: u32,
+}
+
+/// `Council::vote(proposal, index, approve)`.
+#[derive(EncodeAsType, Clone, Debug)]
+#[encode_as_type(crate_path = "::subxt::ext::scale_encode")]
+pub(crate) struct VoteArgs {
+	pub proposal: Digest,
+	pub index: u32,
+	pub approve: bool,
+}
+
+/// A `Weight`.
+#[derive(EncodeAsType, Clone, Debug)]
+#[encode_as_type(crate_path = "::subxt::ext::scale_encode")]
+pub(crate) struct Weight {
+	pub ref_time: u64,
+	pub proof_size: u64,
+}
+
+/// `Council::close(proposal_hash, index, proposal_weight_bound, length_bound)`.
+#[derive(EncodeAsType, Clone, Debug)]
+#[encode_as_type(crate_path = "::subxt::ext::scale_encode")]
+pub(crate) struct CloseArgs {
+	pub proposal_hash: Digest,
+	pub index: u32,
+	pub proposal_weight_bound: Weight,
+	pub length_bound: u32,
+}
+
+/// The session keys of the runtime (`SessionKeys`): Aura (sr25519) and GRANDPA (ed25519).
+#[derive(EncodeAsType, Clone, Debug)]
+#[encode_as_type(crate_path = "::subxt::ext::scale_encode")]
+pub(crate) struct SessionKeys {
+	pub aura: [u8; 32],
+	pub grandpa: [u8; 32],
+}
+
+/// `Session::set_keys(keys, proof)`.
+#[derive(EncodeAsType, Clone, Debug)]
+#[encode_as_type(crate_path = "::subxt::ext::scale_encode")]
+pub(crate) struct SetKeysArgs {
+	pub keys: SessionKeys,
+	pub proof: Vec<u8>,
+}
+
+/// The fields of `Council::Proposed`.
+#[derive(DecodeAsType, Clone, Debug)]
+#[decode_as_type(crate_path = "::subxt::ext::scale_decode")]
+pub(crate) struct Proposed {
+	pub proposal_index: u32,
+	pub proposal_hash: Digest,
+	pub threshold: u32,
+}
+
+/// The fields of `Council::Executed`: whether the motion's call succeeded.
+#[derive(DecodeAsType, Clone, Debug)]
+#[decode_as_type(crate_path = "::subxt::ext::scale_decode")]
+pub(crate) struct Executed {
+	pub result: Value<()>,
 }
 
 /// `Sudo::sudo(call)`.

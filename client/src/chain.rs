@@ -6,6 +6,8 @@
 //! `PolkadotConfig`: the runtime's address is `MultiAddress<AccountId32, ()>`, its signature an
 //! sr25519 `MultiSignature`, and it has no fees, so no payment extension is involved.
 
+mod governance;
+
 use std::{collections::HashMap, fmt, sync::Mutex, time::Duration};
 
 use subxt::{
@@ -34,6 +36,8 @@ use crate::{
 	terms::{CredentialTerms, IssuerProfile, RevocationReason, WithdrawalReason},
 	Digest, Error, Result,
 };
+
+pub use governance::{Motion, Proposal, ProposalOutcome, VoteOutcome};
 
 /// The subxt configuration that fits CredChain's runtime.
 type ChainConfig = PolkadotConfig;
@@ -464,7 +468,7 @@ impl CredChain {
 			.filter(|event| event.pallet_name() == SUDO && event.event_name() == "Sudid")
 			.map(|event| event.decode_fields_unchecked_as::<calls::Sudid>());
 		match outcomes.next() {
-			Some(Ok(sudid)) => match sudo_failure(&sudid.sudo_result, &included.metadata) {
+			Some(Ok(sudid)) => match dispatch_failure(&sudid.sudo_result, &included.metadata) {
 				None => Ok(included.block),
 				Some(reason) => Err(Error::Rejected(format!(
 					"the governance call Credentials.{name} failed in block {}: {reason}",
@@ -668,8 +672,9 @@ fn explain_dispatch(error: &DispatchError) -> String {
 	}
 }
 
-/// Why the call sudo dispatched failed, from `Sudid`'s `sudo_result`, or `None` if it succeeded.
-fn sudo_failure(result: &Value<()>, metadata: &Metadata) -> Option<String> {
+/// Why a call dispatched by sudo or a council motion failed, from its `DispatchResult` (`Sudid`'s
+/// `sudo_result`, `Executed`'s `result`), or `None` if it succeeded.
+fn dispatch_failure(result: &Value<()>, metadata: &Metadata) -> Option<String> {
 	let ValueDef::Variant(outcome) = &result.value else {
 		return None;
 	};
@@ -684,7 +689,9 @@ fn sudo_failure(result: &Value<()>, metadata: &Metadata) -> Option<String> {
 	};
 	if kind.name == "BadOrigin" {
 		return Some(
-			"the call needs the accreditation origin, which this key does not have".into(),
+			"the call needs the governance origin (a council majority, or the sudo key of a \
+			 development chain), which it was not given"
+				.into(),
 		);
 	}
 	if kind.name != "Module" {

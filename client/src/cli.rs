@@ -59,6 +59,12 @@ pub enum Command {
 	/// Consortium governance through the chain's sudo key (development and test chains).
 	#[command(subcommand)]
 	Admin(AdminCommand),
+	/// Consortium governance through the council: propose motions, vote on them, list members.
+	#[command(subcommand)]
+	Council(CouncilCommand),
+	/// A validator's own business: register the session keys its node generated.
+	#[command(subcommand)]
+	Validator(ValidatorCommand),
 	/// Measure how many verification requests a running node answers.
 	#[command(subcommand)]
 	Bench(BenchCommand),
@@ -295,6 +301,144 @@ pub struct SuccessorArgs {
 	/// The successor's account: an accredited issuer.
 	#[arg(long, value_name = "ACCOUNT")]
 	pub successor: String,
+}
+
+/// `credchain council ...`.
+#[derive(Debug, Subcommand)]
+pub enum CouncilCommand {
+	/// Propose a motion, signed by a council member; the proposer's aye is counted. The threshold is
+	/// the one the runtime requires: more than half of the council, two thirds for council changes.
+	Propose(ProposeArgs),
+	/// Vote on an open motion; an aye that carries it also closes it, so that its call runs.
+	Vote(VoteArgs),
+	/// List the council's members.
+	Members,
+}
+
+/// `credchain council propose`.
+#[derive(Debug, Args)]
+pub struct ProposeArgs {
+	/// What to propose.
+	#[command(subcommand)]
+	pub motion: MotionArgs,
+}
+
+/// The signing key of a council member.
+#[derive(Debug, Args)]
+pub struct MemberKeyArgs {
+	/// A council member's key (--help lists its forms).
+	#[arg(long, value_name = "KEY", long_help = format!("A council member's key: {KEY_HELP}."))]
+	pub key: String,
+}
+
+/// A motion about one account.
+#[derive(Debug, Args)]
+pub struct AccountMotionArgs {
+	/// The account: an SS58 address or 32 bytes of hex.
+	#[arg(value_name = "ACCOUNT")]
+	pub account: String,
+
+	/// The proposer.
+	#[command(flatten)]
+	pub member: MemberKeyArgs,
+}
+
+/// The motions `credchain council propose` makes.
+#[derive(Debug, Subcommand)]
+pub enum MotionArgs {
+	/// Register and accredit a new issuer in one step (it needs no role beforehand).
+	AdmitIssuer {
+		/// The issuer's account: an SS58 address or 32 bytes of hex.
+		#[arg(value_name = "ACCOUNT")]
+		account: String,
+		/// The institution's name.
+		#[arg(long)]
+		name: String,
+		/// Its website or DID URI.
+		#[arg(long, value_name = "URI")]
+		uri: String,
+		/// Its ISO 3166-1 alpha-2 country code, such as NL or DE.
+		#[arg(long, value_name = "CC")]
+		country: String,
+		/// The proposer.
+		#[command(flatten)]
+		member: MemberKeyArgs,
+	},
+	/// Accredit an issuer that applied itself.
+	AccreditIssuer(AccountMotionArgs),
+	/// Suspend an issuer's accreditation.
+	SuspendIssuer(AccountMotionArgs),
+	/// Reinstate a suspended issuer.
+	ReinstateIssuer(AccountMotionArgs),
+	/// Add a validator: it validates once it registered session keys, two sessions later.
+	AddValidator(AccountMotionArgs),
+	/// Remove a validator; its session keys are purged.
+	RemoveValidator(AccountMotionArgs),
+	/// Seat a council member (two thirds needed).
+	AddMember(AccountMotionArgs),
+	/// Unseat a council member (two thirds needed).
+	RemoveMember(AccountMotionArgs),
+	/// Authorize a node to join the network.
+	AddNode {
+		/// The node's PeerId (12D3KooW…).
+		#[arg(value_name = "PEER_ID")]
+		peer_id: String,
+		/// The account of the member that runs it.
+		#[arg(long, value_name = "ACCOUNT")]
+		owner: String,
+		/// The proposer.
+		#[command(flatten)]
+		member: MemberKeyArgs,
+	},
+	/// Withdraw a node's authorization.
+	RemoveNode {
+		/// The node's PeerId (12D3KooW…).
+		#[arg(value_name = "PEER_ID")]
+		peer_id: String,
+		/// The proposer.
+		#[command(flatten)]
+		member: MemberKeyArgs,
+	},
+}
+
+/// `credchain council vote`.
+#[derive(Debug, Args)]
+pub struct VoteArgs {
+	/// The motion's hash, as `council propose` printed it.
+	#[arg(value_name = "MOTION")]
+	pub motion: String,
+
+	/// The motion's index, as `council propose` printed it.
+	#[arg(value_name = "INDEX")]
+	pub index: u32,
+
+	/// Vote nay instead of aye.
+	#[arg(long)]
+	pub nay: bool,
+
+	/// The voter.
+	#[command(flatten)]
+	pub member: MemberKeyArgs,
+}
+
+/// `credchain validator ...`.
+#[derive(Debug, Subcommand)]
+pub enum ValidatorCommand {
+	/// Have the validator's own node generate session keys and register them on chain.
+	SetKeys(SetKeysArgs),
+}
+
+/// `credchain validator set-keys`.
+#[derive(Debug, Args)]
+pub struct SetKeysArgs {
+	/// The validator's account key (--help lists its forms).
+	#[arg(long, value_name = "KEY", long_help = format!("The validator's account key: {KEY_HELP}."))]
+	pub key: String,
+
+	/// The validator's own node, serving unsafe RPC methods to its operator; the keys are generated
+	/// in its keystore and never leave it. Defaults to --url.
+	#[arg(long, value_name = "URL")]
+	pub keys_node: Option<String>,
 }
 
 /// `credchain bench ...`.

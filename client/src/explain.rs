@@ -76,7 +76,12 @@ fn credentials_error(name: &str) -> Option<&'static str> {
 /// (`Invalid Transaction: …`). `account` is the signer's address.
 pub fn invalid_transaction(message: &str, account: &str) -> String {
 	let lower = message.to_lowercase();
-	if lower.contains("inability to pay") || lower.contains("payment") {
+	// `Custom error: 1` is the runtime's `CheckRole` refusal (`pallet_roles::NO_ROLE`); "payment" is
+	// `CheckNonce`'s refusal of an account without a provider, which says the same.
+	if lower.contains("custom error: 1")
+		|| lower.contains("inability to pay")
+		|| lower.contains("payment")
+	{
 		format!(
 			"the chain does not accept transactions from the account {account}: it holds no role on \
 			 the chain (it is not an accredited issuer, a delegate of one, or another participant the \
@@ -109,6 +114,12 @@ pub fn invalid_transaction(message: &str, account: &str) -> String {
 #[cfg(test)]
 mod tests {
 	use super::*;
+
+	#[test]
+	fn the_runtime_refusal_of_an_account_without_a_role_is_explained() {
+		let message = "Invalid Transaction: Custom error: 1";
+		assert!(invalid_transaction(message, "5Outsider").contains("holds no role"));
+	}
 
 	#[test]
 	fn every_pallet_error_has_a_sentence() {

@@ -8,7 +8,7 @@ use sp_genesis_builder::{DEV_RUNTIME_PRESET, LOCAL_TESTNET_RUNTIME_PRESET};
 pub type ChainSpec = sc_service::GenericChainSpec;
 
 /// The runtime blob, or a message saying how to get one.
-fn runtime_code() -> Result<&'static [u8], String> {
+pub(crate) fn runtime_code() -> Result<&'static [u8], String> {
 	WASM_BINARY.ok_or_else(|| {
 		"the runtime's WebAssembly blob is missing: this node was built with SKIP_WASM_BUILD; \
 		 rebuild it without that variable"
@@ -17,7 +17,7 @@ fn runtime_code() -> Result<&'static [u8], String> {
 }
 
 /// Properties wallets and explorers read: CredChain has no token, only the address format.
-fn properties() -> sc_service::Properties {
+pub(crate) fn properties() -> sc_service::Properties {
 	let mut properties = sc_service::Properties::new();
 	properties.insert("ss58Format".into(), 42.into());
 	properties
@@ -51,7 +51,8 @@ pub fn development() -> Result<ChainSpec, String> {
 	)
 }
 
-/// `--chain local`: a local consortium of three validators (Alice, Bob, Charlie).
+/// `--chain local`: a local consortium of four validators and council members (Alice, Bob, Charlie,
+/// Dave), without sudo; Eve's and Ferdie's nodes are authorized too.
 pub fn local_testnet() -> Result<ChainSpec, String> {
 	from_preset(
 		"CredChain Local Testnet",

@@ -38,6 +38,9 @@ pub enum Subcommand {
 
 	/// Database metadata.
 	ChainInfo(sc_cli::ChainInfoCmd),
+
+	/// Build the chain specification of a consortium from a JSON description of its universities.
+	ConsortiumSpec(crate::consortium::ConsortiumSpecCmd),
 }
 
 /// The command line of `credchain-node`.

@@ -4,7 +4,8 @@
 use std::{sync::Arc, time::Duration};
 
 use credchain_runtime::{apis::RuntimeApi, opaque::Block};
-use sc_client_api::BlockBackend as _;
+use futures::FutureExt as _;
+use sc_client_api::{Backend as _, BlockBackend as _};
 use sc_consensus_aura::{ImportQueueParams, SlotProportion, StartAuraParams};
 use sc_consensus_grandpa::SharedVoterState;
 use sc_service::{error::Error as ServiceError, Configuration, TaskManager, WarpSyncConfig};
@@ -202,6 +203,35 @@ pub fn new_full<
 			metrics,
 			gap_sync_body_policy: None,
 		})?;
+
+	if config.offchain_worker.enabled {
+		// The runtime's offchain worker (pallet-node-authorization) tells the network which peers
+		// the consortium authorized; without it, this node would accept any peer.
+		let offchain_workers =
+			sc_offchain::OffchainWorkers::new(sc_offchain::OffchainWorkerOptions {
+				runtime_api_provider: client.clone(),
+				is_validator: config.role.is_authority(),
+				keystore: Some(keystore_container.keystore()),
+				offchain_db: backend.offchain_storage(),
+				transaction_pool: Some(OffchainTransactionPoolFactory::new(
+					transaction_pool.clone(),
+				)),
+				network_provider: Arc::new(network.clone()),
+				enable_http_requests: false,
+				custom_extensions: |_| vec![],
+			})?;
+		task_manager.spawn_handle().spawn(
+			"offchain-workers-runner",
+			"offchain-worker",
+			offchain_workers.run(client.clone(), task_manager.spawn_handle()).boxed(),
+		);
+	} else {
+		log::warn!(
+			"Offchain workers are off (--offchain-worker never, or a non-validator without \
+			 --offchain-worker always): this node does not enforce the consortium's node \
+			 authorization and accepts any peer."
+		);
+	}
 
 	let role = config.role;
 	let force_authoring = config.force_authoring;

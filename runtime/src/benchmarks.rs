@@ -12,6 +12,7 @@ frame_benchmarking::define_benchmarks!(
 	[frame_system_extensions, SystemExtensionsBench::<Runtime>]
 	[pallet_timestamp, Timestamp]
 	[pallet_sudo, Sudo]
+	[pallet_validator_set, ValidatorSet]
 	[pallet_credentials, Credentials]
 );
 

@@ -3,8 +3,9 @@
 use frame_support::{
 	derive_impl,
 	dispatch::DispatchClass,
+	instances::Instance1,
 	parameter_types,
-	traits::{ConstBool, ConstU32, ConstU64},
+	traits::{ConstBool, ConstU32, ConstU64, EitherOfDiverse},
 	weights::{
 		constants::{ParityDbWeight, WEIGHT_REF_TIME_PER_SECOND},
 		Weight,
@@ -14,13 +15,18 @@ use frame_system::{
 	limits::{BlockLength, BlockWeights},
 	EnsureRoot,
 };
+use pallet_roles::Role;
 use sp_consensus_aura::sr25519::AuthorityId as AuraId;
-use sp_runtime::Perbill;
+use sp_runtime::{
+	traits::{ConvertInto, OpaqueKeys},
+	Perbill,
+};
 use sp_version::RuntimeVersion;
 
 use super::{
-	AccountId, Aura, Block, BlockNumber, Hash, Nonce, PalletInfo, Roles, Runtime, RuntimeCall,
-	RuntimeEvent, RuntimeOrigin, RuntimeTask, Timestamp, SLOT_DURATION, VERSION,
+	AccountId, Aura, Block, BlockNumber, Council, Hash, Nonce, PalletInfo, Roles, Runtime,
+	RuntimeCall, RuntimeEvent, RuntimeHoldReason, RuntimeOrigin, RuntimeTask, SessionKeys,
+	Timestamp, ValidatorSet, MINUTES, SLOT_DURATION, VERSION,
 };
 
 /// The share of a block that normal (non-operational) extrinsics may fill.
@@ -95,6 +101,117 @@ impl pallet_grandpa::Config for Runtime {
 
 impl pallet_roles::Config for Runtime {}
 
+/// A council motion carried by more than half of the council.
+pub type CouncilMajority = pallet_collective::EnsureProportionMoreThan<AccountId, Instance1, 1, 2>;
+
+/// A council motion carried by at least two thirds of the council.
+pub type CouncilTwoThirds = pallet_collective::EnsureProportionAtLeast<AccountId, Instance1, 2, 3>;
+
+/// The origin of day-to-day governance — accrediting issuers, changing validators, authorizing
+/// nodes: a council majority, or Root (the sudo key of a development chain).
+pub type GovernanceOrigin = EitherOfDiverse<EnsureRoot<AccountId>, CouncilMajority>;
+
+/// The origin of changes to the council itself: two thirds of the council, or Root.
+pub type CouncilChangeOrigin = EitherOfDiverse<EnsureRoot<AccountId>, CouncilTwoThirds>;
+
+parameter_types! {
+	/// The largest council.
+	pub const MaxCouncilMembers: u32 = 100;
+	/// The most motions open at once.
+	pub const MaxCouncilProposals: u32 = 100;
+	/// How long a motion stays open for votes.
+	pub const CouncilMotionDuration: BlockNumber = 7 * super::DAYS;
+	/// A motion may use at most half a block's weight.
+	pub MaxCouncilProposalWeight: Weight =
+		Perbill::from_percent(50) * RuntimeBlockWeights::get().max_block;
+	/// The role council members hold while they sit.
+	pub const CouncilRole: Role = Role::CouncilMember;
+}
+
+impl pallet_collective::Config<Instance1> for Runtime {
+	type RuntimeOrigin = RuntimeOrigin;
+	type Proposal = RuntimeCall;
+	type RuntimeEvent = RuntimeEvent;
+	type MotionDuration = CouncilMotionDuration;
+	type MaxProposals = MaxCouncilProposals;
+	type MaxMembers = MaxCouncilMembers;
+	/// Members who do not vote count as voting with the prime member, if there is one.
+	type DefaultVote = pallet_collective::PrimeDefaultVote;
+	type WeightInfo = pallet_collective::weights::SubstrateWeight<Runtime>;
+	/// Membership goes through `CouncilMembership`; only Root may overwrite it directly.
+	type SetMembersOrigin = EnsureRoot<AccountId>;
+	type MaxProposalWeight = MaxCouncilProposalWeight;
+	type DisapproveOrigin = CouncilChangeOrigin;
+	type KillOrigin = CouncilChangeOrigin;
+	/// No deposit for proposals: CredChain has no token and only members may propose.
+	type Consideration = ();
+}
+
+impl pallet_membership::Config<Instance1> for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+	type AddOrigin = CouncilChangeOrigin;
+	type RemoveOrigin = CouncilChangeOrigin;
+	type SwapOrigin = CouncilChangeOrigin;
+	type ResetOrigin = CouncilChangeOrigin;
+	type PrimeOrigin = CouncilChangeOrigin;
+	/// Members hold the `CouncilMember` role, so they can propose and vote.
+	type MembershipInitialized = pallet_roles::GrantRoleToMembers<Runtime, CouncilRole, Council>;
+	type MembershipChanged = pallet_roles::GrantRoleToMembers<Runtime, CouncilRole, Council>;
+	type MaxMembers = MaxCouncilMembers;
+	type WeightInfo = pallet_membership::weights::SubstrateWeight<Runtime>;
+}
+
+parameter_types! {
+	/// The fewest validators the consortium may have: with four, GRANDPA still finalizes with one
+	/// of them down.
+	pub const MinValidators: u32 = 1;
+	/// The shortest session: one minute.
+	pub const MinSessionLength: BlockNumber = MINUTES;
+}
+
+impl pallet_validator_set::Config for Runtime {
+	type ManagerOrigin = GovernanceOrigin;
+	type Roles = Roles;
+	type MaxValidators = ConstU32<MAX_AUTHORITIES>;
+	type MinValidators = MinValidators;
+	type MinSessionLength = MinSessionLength;
+	type WeightInfo = pallet_validator_set::weights::SubstrateWeight<Runtime>;
+}
+
+impl pallet_session::Config for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+	type ValidatorId = AccountId;
+	type ValidatorIdOf = ConvertInto;
+	type ShouldEndSession = ValidatorSet;
+	type NextSessionRotation = ValidatorSet;
+	type SessionManager = ValidatorSet;
+	type SessionHandler = <SessionKeys as OpaqueKeys>::KeyTypeIdProviders;
+	type Keys = SessionKeys;
+	type DisablingStrategy = ();
+	type WeightInfo = pallet_session::weights::SubstrateWeight<Runtime>;
+	/// No token, no key deposit.
+	type Currency = pallet_validator_set::NoDeposit<RuntimeHoldReason>;
+	type KeyDeposit = ConstU32<0>;
+}
+
+parameter_types! {
+	/// The most nodes the consortium may authorize.
+	pub const MaxWellKnownNodes: u32 = 256;
+	/// The longest PeerId, in bytes.
+	pub const MaxPeerIdLength: u32 = 128;
+}
+
+impl pallet_node_authorization::Config for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+	type MaxWellKnownNodes = MaxWellKnownNodes;
+	type MaxPeerIdLength = MaxPeerIdLength;
+	type AddOrigin = GovernanceOrigin;
+	type RemoveOrigin = GovernanceOrigin;
+	type SwapOrigin = GovernanceOrigin;
+	type ResetOrigin = GovernanceOrigin;
+	type WeightInfo = ();
+}
+
 impl pallet_sudo::Config for Runtime {
 	type RuntimeEvent = RuntimeEvent;
 	type RuntimeCall = RuntimeCall;
@@ -116,8 +233,8 @@ parameter_types! {
 }
 
 impl pallet_credentials::Config for Runtime {
-	/// Root for now (sudo on development chains); the consortium council with governance.
-	type AccreditationOrigin = EnsureRoot<AccountId>;
+	/// A council majority (or the sudo key of a development chain).
+	type AccreditationOrigin = GovernanceOrigin;
 	type Roles = Roles;
 	type UnixTime = Timestamp;
 	type MaxNameLength = MaxIssuerNameLength;

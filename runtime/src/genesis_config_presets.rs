@@ -1,31 +1,111 @@
-//! The genesis presets of the runtime: `dev` (one validator, ready at once) and `local_testnet` (a
-//! local consortium of three validators). Both use the well-known development keys and keep sudo as a
-//! bootstrap key; a real consortium's chain spec is produced from its own list of universities.
+//! The genesis of a CredChain network: [`consortium_genesis`] builds it from a description of the
+//! consortium ([`Consortium`]); the `dev` and `local_testnet` presets are two such consortia made of
+//! the well-known development keys. A real consortium's chain spec is produced from its own list of
+//! universities with `credchain-node consortium-spec` (see `docs/operator-guide.md`).
 
 use alloc::{vec, vec::Vec};
-use frame_support::build_struct_json_patch;
+use frame_support::{build_struct_json_patch, BoundedVec};
 use serde_json::Value;
 use sp_consensus_aura::sr25519::AuthorityId as AuraId;
 use sp_consensus_grandpa::AuthorityId as GrandpaId;
+use sp_core::OpaquePeerId;
 use sp_genesis_builder::{PresetId, DEV_RUNTIME_PRESET, LOCAL_TESTNET_RUNTIME_PRESET};
 use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
 
-use crate::{AccountId, Role, RuntimeGenesisConfig};
+use crate::{
+	configs::MaxCouncilMembers, AccountId, BlockNumber, Role, RuntimeGenesisConfig, SessionKeys,
+	MINUTES,
+};
 use pallet_credentials::GenesisIssuer;
 
-/// A validator of a preset: its account and its Aura and GRANDPA keys.
-struct Validator {
-	account: AccountId,
-	aura: AuraId,
-	grandpa: GrandpaId,
+/// A member university of a consortium, as the genesis knows it.
+pub struct Member {
+	/// The university's account: its identity on chain and the owner of its nodes.
+	pub account: AccountId,
+	/// The session keys it validates with from genesis; `None` if it does not validate.
+	pub session_keys: Option<(AuraId, GrandpaId)>,
+	/// Whether it sits on the council.
+	pub council: bool,
+	/// The libp2p PeerIds (raw bytes) of its nodes — validators and RPC nodes — that may join the
+	/// network.
+	pub nodes: Vec<Vec<u8>>,
 }
 
-/// The validator whose keys the node's `--alice`, `--bob`, ... flags insert.
-fn well_known_validator(sr25519: Sr25519Keyring, ed25519: Ed25519Keyring) -> Validator {
-	Validator {
+/// Everything a consortium's genesis is made of.
+pub struct Consortium {
+	/// The member universities.
+	pub members: Vec<Member>,
+	/// How many blocks a session lasts.
+	pub session_length: BlockNumber,
+	/// A sudo key, for development chains only; `None` on a consortium's chain.
+	pub sudo: Option<AccountId>,
+	/// Issuers accredited from genesis.
+	pub issuers: Vec<GenesisIssuer<AccountId>>,
+}
+
+/// The JSON genesis patch of `consortium`.
+pub fn consortium_genesis(consortium: Consortium) -> Value {
+	let Consortium { members, session_length, sudo, issuers } = consortium;
+	let mut validators = Vec::new();
+	let mut session_keys = Vec::new();
+	let mut council = Vec::new();
+	let mut nodes = Vec::new();
+	for member in members {
+		if let Some((aura, grandpa)) = member.session_keys {
+			validators.push(member.account.clone());
+			session_keys.push((
+				member.account.clone(),
+				member.account.clone(),
+				SessionKeys { aura, grandpa },
+			));
+		}
+		if member.council {
+			council.push(member.account.clone());
+		}
+		for node in member.nodes {
+			nodes.push((OpaquePeerId(node), member.account.clone()));
+		}
+	}
+	council.sort();
+	let council: BoundedVec<AccountId, MaxCouncilMembers> =
+		council.try_into().expect("the council fits MaxCouncilMembers");
+	let grants: Vec<(AccountId, Role)> =
+		sudo.iter().map(|key| (key.clone(), Role::Bootstrap)).collect();
+
+	build_struct_json_patch!(RuntimeGenesisConfig {
+		roles: pallet_roles::GenesisConfig { grants },
+		validator_set: pallet_validator_set::GenesisConfig { validators, session_length },
+		session: pallet_session::GenesisConfig { keys: session_keys },
+		sudo: pallet_sudo::GenesisConfig { key: sudo },
+		council_membership: pallet_membership::GenesisConfig { members: council },
+		node_authorization: pallet_node_authorization::GenesisConfig { nodes },
+		credentials: pallet_credentials::GenesisConfig { issuers },
+	})
+}
+
+/// The libp2p PeerId (raw bytes) of a node whose network key is the ed25519 key `public`: the
+/// identity multihash of the protobuf-encoded public key.
+pub fn ed25519_peer_id(public: &[u8; 32]) -> Vec<u8> {
+	// identity multihash (0x00), 36 bytes long: protobuf { key_type: Ed25519, data: 32 bytes }.
+	let mut peer_id = vec![0x00, 0x24, 0x08, 0x01, 0x12, 0x20];
+	peer_id.extend_from_slice(public);
+	peer_id
+}
+
+/// A development member named by a well-known key: its account and Aura key are the sr25519 key,
+/// its GRANDPA key and its node's network key the ed25519 key of the same name (the node's
+/// `--node-key` is that key's seed, see the e2e tests and `scripts/local-testnet.sh`).
+fn well_known_member(
+	sr25519: Sr25519Keyring,
+	ed25519: Ed25519Keyring,
+	validator: bool,
+	council: bool,
+) -> Member {
+	Member {
 		account: sr25519.to_account_id(),
-		aura: sr25519.public().into(),
-		grandpa: ed25519.public().into(),
+		session_keys: validator.then(|| (sr25519.public().into(), ed25519.public().into())),
+		council,
+		nodes: vec![ed25519_peer_id(&ed25519.public().0)],
 	}
 }
 
@@ -46,37 +126,15 @@ fn example_issuer(
 	}
 }
 
-/// The genesis of a chain run by `validators`, with `bootstrap` as its sudo key and `issuers`
-/// accredited.
-fn genesis(
-	validators: Vec<Validator>,
-	bootstrap: AccountId,
-	issuers: Vec<GenesisIssuer<AccountId>>,
-) -> Value {
-	let mut grants: Vec<(AccountId, Role)> =
-		validators.iter().map(|v| (v.account.clone(), Role::Validator)).collect();
-	grants.push((bootstrap.clone(), Role::Bootstrap));
-
-	build_struct_json_patch!(RuntimeGenesisConfig {
-		aura: pallet_aura::GenesisConfig {
-			authorities: validators.iter().map(|v| v.aura.clone()).collect::<Vec<_>>(),
-		},
-		grandpa: pallet_grandpa::GenesisConfig {
-			authorities: validators.iter().map(|v| (v.grandpa.clone(), 1)).collect::<Vec<_>>(),
-		},
-		roles: pallet_roles::GenesisConfig { grants },
-		sudo: pallet_sudo::GenesisConfig { key: Some(bootstrap) },
-		credentials: pallet_credentials::GenesisConfig { issuers },
-	})
-}
-
-/// The development chain: Alice is the only validator and the sudo key; Bob is an accredited
-/// university with Dave as its registrar's delegate key, and Charlie an accredited training provider.
+/// The development chain: Alice is the only validator, the council and the sudo key; Bob is an
+/// accredited university with Dave as its registrar's delegate key, and Charlie an accredited
+/// training provider.
 pub fn development_genesis() -> Value {
-	genesis(
-		vec![well_known_validator(Sr25519Keyring::Alice, Ed25519Keyring::Alice)],
-		Sr25519Keyring::Alice.to_account_id(),
-		vec![
+	consortium_genesis(Consortium {
+		members: vec![well_known_member(Sr25519Keyring::Alice, Ed25519Keyring::Alice, true, true)],
+		session_length: 10 * MINUTES,
+		sudo: Some(Sr25519Keyring::Alice.to_account_id()),
+		issuers: vec![
 			example_issuer(
 				Sr25519Keyring::Bob,
 				"Example University",
@@ -92,20 +150,29 @@ pub fn development_genesis() -> Value {
 				&[],
 			),
 		],
-	)
+	})
 }
 
-/// The local consortium: Alice, Bob and Charlie validate; Alice is the sudo key.
+/// The local consortium, without sudo: Alice, Bob, Charlie and Dave validate and sit on the
+/// council; Eve (a university that may join as a validator) and Ferdie (an RPC node for
+/// verifiers) have authorized nodes. Sessions last one minute, so that validator changes show
+/// quickly.
 pub fn local_testnet_genesis() -> Value {
-	genesis(
-		vec![
-			well_known_validator(Sr25519Keyring::Alice, Ed25519Keyring::Alice),
-			well_known_validator(Sr25519Keyring::Bob, Ed25519Keyring::Bob),
-			well_known_validator(Sr25519Keyring::Charlie, Ed25519Keyring::Charlie),
+	use Ed25519Keyring as Ed;
+	use Sr25519Keyring as Sr;
+	consortium_genesis(Consortium {
+		members: vec![
+			well_known_member(Sr::Alice, Ed::Alice, true, true),
+			well_known_member(Sr::Bob, Ed::Bob, true, true),
+			well_known_member(Sr::Charlie, Ed::Charlie, true, true),
+			well_known_member(Sr::Dave, Ed::Dave, true, true),
+			well_known_member(Sr::Eve, Ed::Eve, false, false),
+			well_known_member(Sr::Ferdie, Ed::Ferdie, false, false),
 		],
-		Sr25519Keyring::Alice.to_account_id(),
-		Vec::new(),
-	)
+		session_length: MINUTES,
+		sudo: None,
+		issuers: Vec::new(),
+	})
 }
 
 /// The JSON genesis patch of the preset `id`, if there is one.

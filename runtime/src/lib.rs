@@ -4,10 +4,15 @@
 //! validators and accredited issuers anchor the digests of academic credentials.
 //!
 //! - Consensus: Aura block authoring in fixed slots of [`SLOT_DURATION`] milliseconds, GRANDPA finality.
+//! - Validators: `pallet-validator-set` keeps the consortium's validators and hands them to
+//!   `pallet-session`, whose session keys become the Aura and GRANDPA authorities.
+//! - Governance: a council of member universities (`pallet-collective` with `pallet-membership`);
+//!   its motions accredit issuers, change validators and authorize nodes
+//!   (`pallet-node-authorization`).
 //! - No token: there are no balances and no transaction fees. An account may transact only because
-//!   the chain granted it a role (see `pallet-roles`).
-//! - `pallet-credentials` holds the credential records; `pallet-sudo` exists only as the bootstrap key
-//!   of the development and local presets.
+//!   the chain granted it a role (see `pallet-roles`); the transaction pool refuses anyone else.
+//! - `pallet-credentials` holds the credential records; `pallet-sudo` is only the bootstrap key of
+//!   the development preset (other chains start without a sudo key).
 //!
 //! Modules: [`configs`] configures each pallet, [`apis`] implements the runtime APIs the node calls,
 //! [`genesis_config_presets`] holds the `dev` and `local_testnet` genesis presets.
@@ -46,10 +51,10 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("credchain"),
 	impl_name: alloc::borrow::Cow::Borrowed("credchain"),
 	authoring_version: 1,
-	spec_version: 100,
+	spec_version: 101,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
-	transaction_version: 1,
+	transaction_version: 2,
 	system_version: 1,
 };
 
@@ -89,13 +94,14 @@ pub type Header = generic::Header<BlockNumber, BlakeTwo256>;
 pub type Block = generic::Block<Header, UncheckedExtrinsic>;
 
 /// The transaction extensions every signed transaction carries. There is no payment extension:
-/// CredChain has no fees; `CheckNonce` refuses accounts that hold no role.
+/// CredChain has no fees; `CheckRole` refuses accounts that hold no role, before they reach the pool.
 pub type TxExtension = (
 	frame_system::CheckNonZeroSender<Runtime>,
 	frame_system::CheckSpecVersion<Runtime>,
 	frame_system::CheckTxVersion<Runtime>,
 	frame_system::CheckGenesis<Runtime>,
 	frame_system::CheckMortality<Runtime>,
+	pallet_roles::CheckRole<Runtime>,
 	frame_system::CheckNonce<Runtime>,
 	frame_system::CheckWeight<Runtime>,
 	frame_metadata_hash_extension::CheckMetadataHash<Runtime>,
@@ -169,6 +175,21 @@ mod runtime {
 	#[runtime::pallet_index(1)]
 	pub type Timestamp = pallet_timestamp;
 
+	// Genesis is built in the order below: roles first (the others grant them), then the
+	// validator set, then the session that reads it and hands its keys to Aura and GRANDPA.
+
+	/// The roles that let accounts transact.
+	#[runtime::pallet_index(4)]
+	pub type Roles = pallet_roles;
+
+	/// The consortium's validators.
+	#[runtime::pallet_index(6)]
+	pub type ValidatorSet = pallet_validator_set;
+
+	/// Sessions and the validators' session keys.
+	#[runtime::pallet_index(7)]
+	pub type Session = pallet_session;
+
 	/// Aura block authoring.
 	#[runtime::pallet_index(2)]
 	pub type Aura = pallet_aura;
@@ -177,13 +198,21 @@ mod runtime {
 	#[runtime::pallet_index(3)]
 	pub type Grandpa = pallet_grandpa;
 
-	/// The roles that let accounts transact.
-	#[runtime::pallet_index(4)]
-	pub type Roles = pallet_roles;
-
-	/// The bootstrap key of development and local chains.
+	/// The bootstrap key of development chains.
 	#[runtime::pallet_index(5)]
 	pub type Sudo = pallet_sudo;
+
+	/// The council of member universities: proposals, votes, motions.
+	#[runtime::pallet_index(8)]
+	pub type Council = pallet_collective<Instance1>;
+
+	/// Who sits on the council.
+	#[runtime::pallet_index(9)]
+	pub type CouncilMembership = pallet_membership<Instance1>;
+
+	/// The nodes (by PeerId) that may join the network.
+	#[runtime::pallet_index(11)]
+	pub type NodeAuthorization = pallet_node_authorization;
 
 	/// Issuers and their credential records.
 	#[runtime::pallet_index(10)]

@@ -9,6 +9,7 @@ use std::{
 	net::TcpListener,
 	path::{Path, PathBuf},
 	process::{Child, Command, ExitStatus, Stdio},
+	str::FromStr,
 	time::{Duration, Instant},
 };
 
@@ -43,7 +44,16 @@ pub fn node_binary() -> PathBuf {
 	node
 }
 
-/// A libp2p node key (32 bytes of hex) that depends only on `name`, so tests are reproducible.
+/// The libp2p node key (32 bytes of hex) of the well-known ed25519 key `name` (`alice`, ...,
+/// `ferdie`): the local genesis authorizes the PeerIds of these keys.
+pub fn well_known_node_key(name: &str) -> String {
+	let keyring = sp_keyring::Ed25519Keyring::from_str(name)
+		.unwrap_or_else(|_| panic!("{name} is not a well-known key"));
+	hex_encode(&keyring.pair().seed())
+}
+
+/// A libp2p node key (32 bytes of hex) that depends only on `name`, so tests are reproducible; its
+/// PeerId is authorized by no genesis.
 pub fn node_key_for(name: &str) -> String {
 	let mut key = [0x5au8; 32];
 	for (i, byte) in name.bytes().enumerate() {
@@ -85,17 +95,37 @@ impl NodeConfig {
 		Self { name: "dev".into(), args: vec!["--dev".into()] }
 	}
 
-	/// A validator of `--chain local` with a well-known key (`alice`, `bob`, `charlie`, ...) and a
-	/// libp2p node key derived from its name (a validator of a live chain must be given one).
+	/// A validator of `--chain local` with a well-known key (`alice`, `bob`, `charlie`, `dave`): its
+	/// session keys are the well-known ones (`--alice`, ...) and its network key the ed25519 key of
+	/// the same name, whose PeerId the local genesis authorizes.
 	pub fn local_validator(key: &str) -> Self {
 		Self {
 			name: key.into(),
 			args: vec![
 				"--chain=local".into(),
 				format!("--{key}"),
-				format!("--node-key={}", node_key_for(key)),
+				format!("--node-key={}", well_known_node_key(key)),
 			],
 		}
+	}
+
+	/// A non-validating node of `--chain local` with the network key of the well-known ed25519 key
+	/// `key` (`eve`, `ferdie` are authorized by the local genesis). Its offchain worker runs, so it
+	/// enforces node authorization too.
+	pub fn local_node(key: &str) -> Self {
+		Self {
+			name: key.into(),
+			args: vec![
+				"--chain=local".into(),
+				format!("--node-key={}", well_known_node_key(key)),
+				"--offchain-worker=always".into(),
+			],
+		}
+	}
+
+	/// Connects to `bootnode` first.
+	pub fn with_bootnode(self, bootnode: &str) -> Self {
+		self.with_args([format!("--bootnodes={bootnode}")])
 	}
 
 	/// Adds arguments.
@@ -324,4 +354,60 @@ pub fn hex_decode(hex: &str) -> Vec<u8> {
 		.step_by(2)
 		.map(|i| u8::from_str_radix(&hex[i..i + 2], 16).expect("the node returns valid hex"))
 		.collect()
+}
+
+/// The storage key of the plain value `pallet::item`.
+pub fn plain_key(pallet: &str, item: &str) -> Vec<u8> {
+	use sp_crypto_hashing::twox_128;
+	let mut storage_key = twox_128(pallet.as_bytes()).to_vec();
+	storage_key.extend(twox_128(item.as_bytes()));
+	storage_key
+}
+
+/// The storage key of `pallet::item(key)` for a map hashed with `Twox64Concat`.
+pub fn twox_64_concat_key(pallet: &str, item: &str, key: &[u8]) -> Vec<u8> {
+	let mut storage_key = plain_key(pallet, item);
+	storage_key.extend(sp_crypto_hashing::twox_64(key));
+	storage_key.extend(key);
+	storage_key
+}
+
+/// Reads and decodes the storage value at `key` in the state of block `hash`.
+pub async fn read_storage_at<V: codec::Decode>(node: &Node, key: &[u8], hash: &str) -> Option<V> {
+	let hex_key = format!("0x{}", hex_encode(key));
+	let value: Option<String> =
+		node.call("state_getStorage", vec![hex_key.into(), hash.into()]).await;
+	value.map(|hex| {
+		let bytes = hex_decode(&hex);
+		V::decode(&mut &bytes[..]).unwrap_or_else(|error| panic!("storage value {hex}: {error}"))
+	})
+}
+
+/// The Aura key that authored block `hash`: the authority of the block's slot among the
+/// authorities of its parent's state.
+pub async fn block_author(node: &Node, hash: &str) -> [u8; 32] {
+	let header: Value = node.call("chain_getHeader", vec![hash.into()]).await;
+	let parent = header["parentHash"].as_str().expect("a header has a parent hash").to_string();
+	// A `PreRuntime` digest item (6) of engine `aura` carrying the SCALE-encoded slot (a u64).
+	let slot = header["digest"]["logs"]
+		.as_array()
+		.expect("a header has digest logs")
+		.iter()
+		.filter_map(|log| log.as_str())
+		.find_map(|log| log.strip_prefix("0x066175726120"))
+		.map(|slot_hex| {
+			let bytes: [u8; 8] = hex_decode(slot_hex).try_into().expect("a slot is 8 bytes");
+			u64::from_le_bytes(bytes)
+		})
+		.unwrap_or_else(|| panic!("block {hash} has no Aura pre-runtime digest"));
+	let authorities: Vec<[u8; 32]> =
+		read_storage_at(node, &plain_key("Aura", "Authorities"), &parent)
+			.await
+			.expect("the chain has Aura authorities");
+	authorities[(slot % authorities.len() as u64) as usize]
+}
+
+/// The hash of block `number` on the node's best chain.
+pub async fn block_hash(node: &Node, number: u64) -> String {
+	node.call("chain_getBlockHash", vec![number.into()]).await
 }

@@ -1,5 +1,6 @@
 //! The development chain starts with what a newcomer needs to issue at once: two accredited example
-//! issuers (Bob, with Dave as a delegate, and Charlie), and roles that let their keys transact.
+//! issuers (Bob, with Dave as a delegate, and Charlie), and roles that let their keys transact;
+//! Alice validates, sits on the council and holds the sudo key.
 
 use std::time::Duration;
 
@@ -51,6 +52,8 @@ async fn dev_chain_starts_with_accredited_example_issuers() {
 		(bob, Role::Issuer),
 		(dave, Role::Delegate),
 		(account(Sr25519Keyring::Alice), Role::Bootstrap),
+		(account(Sr25519Keyring::Alice), Role::Validator),
+		(account(Sr25519Keyring::Alice), Role::CouncilMember),
 	] {
 		let mut key = blake2_128_concat_key("Roles", "Grants", &who.encode());
 		key.extend(sp_crypto_hashing::blake2_128(&role.encode()));

@@ -5,6 +5,7 @@ mod admin;
 mod bench;
 mod change;
 mod common;
+mod council;
 mod digest;
 mod issue;
 mod issue_batch;
@@ -56,6 +57,8 @@ pub async fn run(cli: Cli) -> Result<Outcome> {
 		Command::Verify(args) => verify::run(&url, args).await,
 		Command::Issuer(command) => issuer::run(&url, command).await,
 		Command::Admin(command) => admin::run(&url, command).await,
+		Command::Council(command) => council::run(&url, command).await,
+		Command::Validator(command) => council::validator(&url, command).await,
 		Command::Bench(command) => bench::run(&url, command).await,
 	}
 }

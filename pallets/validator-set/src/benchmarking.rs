@@ -28,8 +28,8 @@ fn fill_validators<T: Config>(count: u32) -> Option<T::AccountId> {
 
 /// Registers (zeroed) session keys for `validator` the way `session.set_keys` leaves them.
 fn register_session_keys<T: Config>(validator: &T::AccountId) {
-	let keys = T::Keys::decode(&mut TrailingZeroInput::zeroes())
-		.expect("session keys decode from zeroes");
+	let keys =
+		T::Keys::decode(&mut TrailingZeroInput::zeroes()).expect("session keys decode from zeroes");
 	pallet_session::NextKeys::<T>::insert(validator, keys);
 	frame_system::Pallet::<T>::inc_consumers(validator).expect("the validator has a provider");
 }

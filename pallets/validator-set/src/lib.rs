@@ -164,8 +164,8 @@ pub mod pallet {
 				"the genesis session length is shorter than MinSessionLength"
 			);
 			assert!(
-				self.validators.is_empty() ||
-					self.validators.len() >= T::MinValidators::get() as usize,
+				self.validators.is_empty()
+					|| self.validators.len() >= T::MinValidators::get() as usize,
 				"the genesis has fewer validators than MinValidators"
 			);
 			let mut validators = BoundedVec::<T::AccountId, T::MaxValidators>::default();

@@ -78,7 +78,11 @@ impl<AccountId, Reason: codec::Encode + scale_info::TypeInfo + 'static> hold::In
 impl<AccountId, Reason: codec::Encode + scale_info::TypeInfo + 'static> hold::Unbalanced<AccountId>
 	for NoDeposit<Reason>
 {
-	fn set_balance_on_hold(_reason: &Reason, _who: &AccountId, amount: u32) -> Result<(), DispatchError> {
+	fn set_balance_on_hold(
+		_reason: &Reason,
+		_who: &AccountId,
+		amount: u32,
+	) -> Result<(), DispatchError> {
 		if amount == 0 {
 			Ok(())
 		} else {

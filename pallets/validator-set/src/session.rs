@@ -38,7 +38,9 @@ impl<T: Config> EstimateNextSessionRotation<BlockNumberFor<T>> for Pallet<T> {
 		(Some(progress), T::DbWeight::get().reads(2))
 	}
 
-	fn estimate_next_session_rotation(_now: BlockNumberFor<T>) -> (Option<BlockNumberFor<T>>, Weight) {
+	fn estimate_next_session_rotation(
+		_now: BlockNumberFor<T>,
+	) -> (Option<BlockNumberFor<T>>, Weight) {
 		(Some(Self::session_end()), T::DbWeight::get().reads(2))
 	}
 }

@@ -1,0 +1,377 @@
+//! The consortium's governance through the council: proposing a motion, voting on it, closing it
+//! once enough members voted aye, and a validator registering its session keys.
+//!
+//! A motion is one governance call ([`Proposal`]) dispatched with the council's origin once its
+//! threshold of ayes is reached. The runtime requires more than half of the council for day-to-day
+//! decisions and two thirds for changes to the council itself; [`Proposal::threshold`] computes
+//! the matching threshold from the council's size.
+
+use codec::Decode;
+use subxt::{
+	rpcs::{client::RpcParams, RpcClient},
+	utils::AccountId32,
+};
+
+use super::{decode_events, dispatch_failure, CredChain, FinalizedBlock};
+use crate::{
+	bytes32::to_hex,
+	calls::{self, MembershipCall, NodeAuthorizationCall, RuntimeCall, ValidatorSetCall},
+	keys::SigningKey,
+	terms::IssuerProfile,
+	Digest, Error, Result,
+};
+
+/// The council pallet's name in the runtime.
+const COUNCIL: &str = "Council";
+
+/// The most bytes a proposal may take; governance calls take a few hundred at most.
+const PROPOSAL_LENGTH_BOUND: u32 = 4_096;
+
+/// The most weight a motion's call may use when it is closed: far above any governance call
+/// (they weigh well under 0.1 s), well under a block.
+const PROPOSAL_WEIGHT_BOUND: calls::Weight =
+	calls::Weight { ref_time: 500_000_000_000, proof_size: 1_048_576 };
+
+/// A governance decision the council can make.
+#[derive(Clone, Debug)]
+pub enum Proposal {
+	/// Register and accredit a new issuer in one step.
+	AdmitIssuer {
+		/// The issuer's account.
+		issuer: AccountId32,
+		/// Its profile.
+		profile: IssuerProfile,
+	},
+	/// Accredit an issuer that applied with `register_issuer`.
+	AccreditIssuer(AccountId32),
+	/// Suspend an accredited issuer.
+	SuspendIssuer(AccountId32),
+	/// Reinstate a suspended issuer.
+	ReinstateIssuer(AccountId32),
+	/// Add a validator (it validates once it registered session keys, two sessions later).
+	AddValidator(AccountId32),
+	/// Remove a validator.
+	RemoveValidator(AccountId32),
+	/// Authorize a node, by its PeerId (raw bytes), owned by a member's account.
+	AddNode {
+		/// The node's libp2p PeerId, as bytes.
+		peer_id: Vec<u8>,
+		/// The account that owns the node.
+		owner: AccountId32,
+	},
+	/// Withdraw a node's authorization.
+	RemoveNode(Vec<u8>),
+	/// Seat a new council member.
+	AddCouncilMember(AccountId32),
+	/// Unseat a council member.
+	RemoveCouncilMember(AccountId32),
+}
+
+impl Proposal {
+	/// The ayes needed for a council of `members` to carry this proposal: more than half, or two
+	/// thirds for changes to the council.
+	pub fn threshold(&self, members: u32) -> u32 {
+		match self {
+			Self::AddCouncilMember(_) | Self::RemoveCouncilMember(_) => (2 * members).div_ceil(3),
+			_ => members / 2 + 1,
+		}
+		.max(1)
+	}
+
+	/// The call, named as the runtime names it, for messages.
+	pub fn call_name(&self) -> &'static str {
+		match self {
+			Self::AdmitIssuer { .. } => "Credentials.admit_issuer",
+			Self::AccreditIssuer(_) => "Credentials.accredit_issuer",
+			Self::SuspendIssuer(_) => "Credentials.suspend_issuer",
+			Self::ReinstateIssuer(_) => "Credentials.reinstate_issuer",
+			Self::AddValidator(_) => "ValidatorSet.add_validator",
+			Self::RemoveValidator(_) => "ValidatorSet.remove_validator",
+			Self::AddNode { .. } => "NodeAuthorization.add_well_known_node",
+			Self::RemoveNode(_) => "NodeAuthorization.remove_well_known_node",
+			Self::AddCouncilMember(_) => "CouncilMembership.add_member",
+			Self::RemoveCouncilMember(_) => "CouncilMembership.remove_member",
+		}
+	}
+}
+
+/// Where a proposal stands after it was made.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ProposalOutcome {
+	/// The motion is open for votes.
+	Open(Motion),
+	/// The threshold was one aye: the call ran at once, in this block.
+	Executed(FinalizedBlock),
+}
+
+/// An open council motion.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Motion {
+	/// The hash of the proposed call.
+	pub hash: Digest,
+	/// The motion's index.
+	pub index: u32,
+	/// The ayes it needs.
+	pub threshold: u32,
+}
+
+/// What a vote did.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum VoteOutcome {
+	/// The vote was counted; the motion needs more ayes.
+	Counted(FinalizedBlock),
+	/// The vote carried the motion: it was closed and its call ran, in this block.
+	Executed(FinalizedBlock),
+}
+
+/// Keys a node generated and the proof that they belong to an account, from
+/// `author_rotateKeysWithOwner`.
+#[derive(serde::Deserialize)]
+struct GeneratedSessionKeys {
+	/// The SCALE-encoded session keys, as 0x-hex.
+	keys: String,
+	/// The proof of ownership, as 0x-hex.
+	proof: String,
+}
+
+/// Decodes 0x-hex the node sent about `what`.
+fn node_hex(text: &str, what: &str) -> Result<Vec<u8>> {
+	hex::decode(text.trim_start_matches("0x")).map_err(|error| {
+		Error::Incompatible(format!("the node sent {what} that is not hex: {error}"))
+	})
+}
+
+/// JSON-RPC parameters holding one string.
+fn one_param(value: String) -> Result<RpcParams> {
+	let mut params = RpcParams::new();
+	params
+		.push(value)
+		.map_err(|error| Error::Incompatible(format!("cannot encode an RPC parameter: {error}")))?;
+	Ok(params)
+}
+
+impl CredChain {
+	/// The council's members.
+	pub async fn council_members(&self) -> Result<Vec<AccountId32>> {
+		let mut key = sp_crypto_hashing::twox_128(COUNCIL.as_bytes()).to_vec();
+		key.extend(sp_crypto_hashing::twox_128(b"Members"));
+		let value: Option<String> = self
+			.rpc
+			.request("state_getStorage", one_param(format!("0x{}", hex::encode(key)))?)
+			.await
+			.map_err(|error| Error::unreachable(&self.url, error))?;
+		let Some(value) = value else { return Ok(Vec::new()) };
+		let bytes = node_hex(&value, "the council's members")?;
+		let members = Vec::<[u8; 32]>::decode(&mut &bytes[..])
+			.map_err(|error| Error::Incompatible(format!("the council's members: {error}")))?;
+		Ok(members.into_iter().map(AccountId32).collect())
+	}
+
+	/// Proposes `proposal` to the council, signed by the member `key`, with the threshold the
+	/// runtime requires for it.
+	pub async fn propose(&self, key: &SigningKey, proposal: &Proposal) -> Result<ProposalOutcome> {
+		let members = self.council_members().await?;
+		let member = key.account();
+		if !members.contains(&member) {
+			return Err(Error::input(format!(
+				"{member} is not a member of the council, so it cannot propose"
+			)));
+		}
+		let threshold = proposal.threshold(members.len() as u32);
+		let args = calls::ProposeArgs {
+			threshold,
+			proposal: self.runtime_call(proposal).await?,
+			length_bound: PROPOSAL_LENGTH_BOUND,
+		};
+		let included = self.submit(key, COUNCIL, "propose", args).await?;
+		if let Some(executed) =
+			decode_events::<calls::Executed>(&included.events, COUNCIL, "Executed").first()
+		{
+			return match dispatch_failure(&executed.result, &included.metadata) {
+				None => Ok(ProposalOutcome::Executed(included.block)),
+				Some(reason) => Err(Error::Rejected(format!(
+					"the motion {} ran in block {} and failed: {reason}",
+					proposal.call_name(),
+					included.block
+				))),
+			};
+		}
+		let proposed = decode_events::<calls::Proposed>(&included.events, COUNCIL, "Proposed");
+		let proposed = proposed.first().ok_or_else(|| {
+			Error::Uncertain(format!(
+				"the proposal was included in block {}, but the council reported no motion",
+				included.block
+			))
+		})?;
+		Ok(ProposalOutcome::Open(Motion {
+			hash: proposed.proposal_hash,
+			index: proposed.proposal_index,
+			threshold: proposed.threshold,
+		}))
+	}
+
+	/// Votes on the open motion `hash` (index `index`) as the member `key`; when an aye carries
+	/// it, closes it too, so that its call runs.
+	pub async fn vote(
+		&self,
+		key: &SigningKey,
+		hash: Digest,
+		index: u32,
+		approve: bool,
+	) -> Result<VoteOutcome> {
+		let args = calls::VoteArgs { proposal: hash, index, approve };
+		let voted = self.submit(key, COUNCIL, "vote", args).await?;
+		if !approve {
+			return Ok(VoteOutcome::Counted(voted.block));
+		}
+		match self.close(key, hash, index).await {
+			Ok(block) => Ok(VoteOutcome::Executed(block)),
+			Err(Error::Rejected(reason))
+				if reason.contains("TooEarly") || reason.contains("too early") =>
+			{
+				Ok(VoteOutcome::Counted(voted.block))
+			}
+			Err(other) => Err(other),
+		}
+	}
+
+	/// Closes the motion `hash` (index `index`): its call runs if it has enough ayes.
+	pub async fn close(
+		&self,
+		key: &SigningKey,
+		hash: Digest,
+		index: u32,
+	) -> Result<FinalizedBlock> {
+		let args = calls::CloseArgs {
+			proposal_hash: hash,
+			index,
+			proposal_weight_bound: PROPOSAL_WEIGHT_BOUND,
+			length_bound: PROPOSAL_LENGTH_BOUND,
+		};
+		let included = self.submit(key, COUNCIL, "close", args).await?;
+		let executed = decode_events::<calls::Executed>(&included.events, COUNCIL, "Executed");
+		match executed.first() {
+			Some(executed) => match dispatch_failure(&executed.result, &included.metadata) {
+				None => Ok(included.block),
+				Some(reason) => Err(Error::Rejected(format!(
+					"the motion {} closed in block {} and its call failed: {reason}",
+					to_hex(&hash),
+					included.block
+				))),
+			},
+			None => Err(Error::Rejected(format!(
+				"the motion {} was closed in block {} without being carried (not enough ayes)",
+				to_hex(&hash),
+				included.block
+			))),
+		}
+	}
+
+	/// Has the node at `keys_node_url` (the validator's own node, with unsafe RPC methods open to
+	/// its operator) generate new session keys for `key`'s account, and registers them on chain.
+	/// The validator's account must hold a role (the council added it as a validator).
+	pub async fn set_session_keys(
+		&self,
+		key: &SigningKey,
+		keys_node_url: &str,
+	) -> Result<FinalizedBlock> {
+		let account = key.account();
+		let node = RpcClient::from_insecure_url(keys_node_url)
+			.await
+			.map_err(|error| Error::unreachable(keys_node_url, error))?;
+		let owner = format!("0x{}", hex::encode(account.0));
+		let generated: GeneratedSessionKeys = node
+			.request("author_rotateKeysWithOwner", one_param(owner)?)
+			.await
+			.map_err(|error| {
+				Error::unreachable(
+					keys_node_url,
+					format!(
+						"it could not generate session keys ({error}); the validator's own node must \
+						 serve unsafe RPC methods (--rpc-methods unsafe) to its operator"
+					),
+				)
+			})?;
+		let keys = node_hex(&generated.keys, "session keys")?;
+		if keys.len() != 64 {
+			return Err(Error::Incompatible(format!(
+				"the node generated {} bytes of session keys; this chain's are 64 (Aura + GRANDPA)",
+				keys.len()
+			)));
+		}
+		let mut aura = [0u8; 32];
+		let mut grandpa = [0u8; 32];
+		aura.copy_from_slice(&keys[..32]);
+		grandpa.copy_from_slice(&keys[32..]);
+		let args = calls::SetKeysArgs {
+			keys: calls::SessionKeys { aura, grandpa },
+			proof: node_hex(&generated.proof, "a key ownership proof")?,
+		};
+		Ok(self.submit(key, "Session", "set_keys", args).await?.block)
+	}
+
+	/// `proposal` as the runtime call the council dispatches.
+	async fn runtime_call(&self, proposal: &Proposal) -> Result<RuntimeCall> {
+		use calls::GovernanceCall as Credentials;
+		Ok(match proposal.clone() {
+			Proposal::AdmitIssuer { issuer, profile } => {
+				let profile = self.checked_profile(&profile).await?;
+				RuntimeCall::Credentials(Credentials::admit_issuer { issuer, profile })
+			}
+			Proposal::AccreditIssuer(issuer) => {
+				RuntimeCall::Credentials(Credentials::accredit_issuer { issuer })
+			}
+			Proposal::SuspendIssuer(issuer) => {
+				RuntimeCall::Credentials(Credentials::suspend_issuer { issuer })
+			}
+			Proposal::ReinstateIssuer(issuer) => {
+				RuntimeCall::Credentials(Credentials::reinstate_issuer { issuer })
+			}
+			Proposal::AddValidator(validator) => {
+				RuntimeCall::ValidatorSet(ValidatorSetCall::add_validator { validator })
+			}
+			Proposal::RemoveValidator(validator) => {
+				RuntimeCall::ValidatorSet(ValidatorSetCall::remove_validator { validator })
+			}
+			Proposal::AddNode { peer_id, owner } => {
+				RuntimeCall::NodeAuthorization(NodeAuthorizationCall::add_well_known_node {
+					node: peer_id,
+					owner,
+				})
+			}
+			Proposal::RemoveNode(peer_id) => {
+				RuntimeCall::NodeAuthorization(NodeAuthorizationCall::remove_well_known_node {
+					node: peer_id,
+				})
+			}
+			Proposal::AddCouncilMember(who) => {
+				RuntimeCall::CouncilMembership(MembershipCall::add_member { who })
+			}
+			Proposal::RemoveCouncilMember(who) => {
+				RuntimeCall::CouncilMembership(MembershipCall::remove_member { who })
+			}
+		})
+	}
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+
+	#[test]
+	fn day_to_day_motions_need_more_than_half_of_the_council() {
+		let proposal = Proposal::AddValidator(AccountId32([1; 32]));
+		assert_eq!(proposal.threshold(1), 1);
+		assert_eq!(proposal.threshold(4), 3);
+		assert_eq!(proposal.threshold(5), 3);
+	}
+
+	#[test]
+	fn council_changes_need_two_thirds() {
+		let proposal = Proposal::AddCouncilMember(AccountId32([1; 32]));
+		assert_eq!(proposal.threshold(1), 1);
+		assert_eq!(proposal.threshold(3), 2);
+		assert_eq!(proposal.threshold(4), 3);
+		assert_eq!(proposal.threshold(6), 4);
+	}
+}
