@@ -9,12 +9,31 @@ pub fn pallet_error(pallet: &str, error: &str) -> String {
 		("Sudo", "RequireSudo") => {
 			Some("this key is not the chain's sudo key, so it may not make governance calls")
 		}
+		("Council", name) => council_error(name),
+		("Session", "InvalidProof") => {
+			Some("the node's proof that the session keys belong to this account is not valid")
+		}
+		("Session", "DuplicatedKey") => Some("another validator already registered these keys"),
 		_ => None,
 	};
 	match sentence {
 		Some(sentence) => format!("{sentence} ({pallet}.{error})"),
 		None => format!("the chain refused the transaction ({pallet}.{error})"),
 	}
+}
+
+/// The sentence for an error of the council (`pallet-collective`), if the name is one it has.
+fn council_error(name: &str) -> Option<&'static str> {
+	Some(match name {
+		"NotMember" => "this key is not a member of the council",
+		"DuplicateProposal" => "the same motion is already open",
+		"ProposalMissing" => "there is no open motion with this hash",
+		"WrongIndex" => "the motion's index does not match its hash",
+		"DuplicateVote" => "this member already voted this way on the motion",
+		"TooEarly" => "the motion does not have enough ayes yet, and its voting period is not over",
+		"TooManyProposals" => "the council has as many open motions as it may",
+		_ => return None,
+	})
 }
 
 /// The sentence for an error of the credentials pallet, if the name is one it has.

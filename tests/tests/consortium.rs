@@ -38,23 +38,23 @@ async fn finality_progress(node: &Node, duration: Duration) -> u64 {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn finality_survives_one_validator_down_stalls_with_two_and_resumes() {
-	let mut nodes = start_validators().await;
+	let nodes = start_validators().await;
 	for node in &nodes {
 		node.wait_for_finalized(3, Duration::from_secs(120)).await;
 	}
-	let chain: String = nodes[0].call("system_chain", Vec::new()).await;
+	let [alice, _bob, mut charlie, mut dave]: [Node; 4] =
+		nodes.try_into().unwrap_or_else(|_| panic!("four validators"));
+	let chain: String = alice.call("system_chain", Vec::new()).await;
 	assert_eq!(chain, "CredChain Local Testnet");
 
 	// Three of four voters are more than two thirds: finality goes on.
-	let mut dave = nodes.pop().expect("four nodes");
 	assert!(dave.stop(Duration::from_secs(30)).success());
-	let alice = &nodes[0];
+	let alice = &alice;
 	let finalized = alice.finalized_number().await;
 	alice.wait_for_finalized(finalized + 3, Duration::from_secs(90)).await;
 
 	// Two of four are not: finality stalls (a round already under way may still complete), while
 	// the two remaining authors keep producing blocks.
-	let mut charlie = nodes.pop().expect("three nodes");
 	assert!(charlie.stop(Duration::from_secs(30)).success());
 	tokio::time::sleep(Duration::from_secs(12)).await;
 	let best_before = alice.best_number().await;

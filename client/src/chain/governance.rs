@@ -100,7 +100,7 @@ impl Proposal {
 pub enum ProposalOutcome {
 	/// The motion is open for votes.
 	Open(Motion),
-	/// The threshold was one aye: the call ran at once, in this block.
+	/// The proposer's aye was enough: the call ran, in this block.
 	Executed(FinalizedBlock),
 }
 
@@ -168,7 +168,7 @@ impl CredChain {
 	}
 
 	/// Proposes `proposal` to the council, signed by the member `key`, with the threshold the
-	/// runtime requires for it.
+	/// runtime requires for it, and votes aye on it as that member.
 	pub async fn propose(&self, key: &SigningKey, proposal: &Proposal) -> Result<ProposalOutcome> {
 		let members = self.council_members().await?;
 		let member = key.account();
@@ -203,11 +203,16 @@ impl CredChain {
 				included.block
 			))
 		})?;
-		Ok(ProposalOutcome::Open(Motion {
+		let motion = Motion {
 			hash: proposed.proposal_hash,
 			index: proposed.proposal_index,
 			threshold: proposed.threshold,
-		}))
+		};
+		// The council does not count the proposer's aye by itself.
+		Ok(match self.vote(key, motion.hash, motion.index, true).await? {
+			VoteOutcome::Executed(block) => ProposalOutcome::Executed(block),
+			VoteOutcome::Counted(_) => ProposalOutcome::Open(motion),
+		})
 	}
 
 	/// Votes on the open motion `hash` (index `index`) as the member `key`; when an aye carries

@@ -88,7 +88,7 @@ pub async fn run(url: &str, command: CouncilCommand) -> Result<Outcome> {
 			spinner.finish_and_clear();
 			match outcome? {
 				ProposalOutcome::Executed(block) => println!(
-					"{} was carried at once (a threshold of one) and ran in finalized block {block}.",
+					"{} was carried by the proposer's aye alone and ran in finalized block {block}.",
 					proposal.call_name()
 				),
 				ProposalOutcome::Open(motion) => println!(
