@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Regenerates the weights of CredChain's own pallets from their frame-benchmarking benchmarks, on this
 # machine, with the node binary the tests use:
-#   scripts/benchmark-pallets.sh [pallet_credentials|pallet_validator_set ...]   (default: both)
+#   scripts/benchmark-pallets.sh [pallet_credentials|pallet_validator_set|pallet_runtime_upgrade ...]
+#   (default: all three)
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
@@ -9,7 +10,7 @@ node="$(target_dir)/release/credchain-node"
 [[ -x "$node" ]] || { echo "build first: cargo build ${CARGO_FLAGS[*]}" >&2; exit 1; }
 
 pallets=("$@")
-((${#pallets[@]})) || pallets=(pallet_credentials pallet_validator_set)
+((${#pallets[@]})) || pallets=(pallet_credentials pallet_validator_set pallet_runtime_upgrade)
 cd "$REPO_ROOT"
 for pallet in "${pallets[@]}"; do
 	folder="pallets/$(echo "${pallet#pallet_}" | tr _ -)"

@@ -197,6 +197,22 @@ pub(crate) enum MembershipCall {
 	remove_member { who: AccountId32 },
 }
 
+/// The runtime upgrade pallet's call.
+#[allow(non_camel_case_types)]
+#[derive(EncodeAsType, Clone, Debug)]
+#[encode_as_type(crate_path = "::subxt::ext::scale_encode")]
+pub(crate) enum RuntimeUpgradeCall {
+	/// `authorize_upgrade(code_hash)`.
+	authorize_upgrade { code_hash: Digest },
+}
+
+/// `System::apply_authorized_upgrade(code)`.
+#[derive(EncodeAsType, Clone, Debug)]
+#[encode_as_type(crate_path = "::subxt::ext::scale_encode")]
+pub(crate) struct ApplyUpgradeArgs {
+	pub code: Vec<u8>,
+}
+
 /// The runtime's `RuntimeCall`, limited to what governance (sudo or a council motion) dispatches.
 #[derive(EncodeAsType, Clone, Debug)]
 #[encode_as_type(crate_path = "::subxt::ext::scale_encode")]
@@ -209,6 +225,8 @@ pub(crate) enum RuntimeCall {
 	NodeAuthorization(NodeAuthorizationCall),
 	/// A call of the council membership pallet.
 	CouncilMembership(MembershipCall),
+	/// A call of the runtime upgrade pallet.
+	RuntimeUpgrade(RuntimeUpgradeCall),
 }
 
 /// `Council::propose(threshold, proposal, length_bound)`.

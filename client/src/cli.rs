@@ -313,6 +313,15 @@ pub enum CouncilCommand {
 	Vote(VoteArgs),
 	/// List the council's members.
 	Members,
+	/// Enact the runtime upgrade the council authorized, uploading its WebAssembly.
+	ApplyUpgrade {
+		/// The new runtime's WebAssembly, the file whose hash the council authorized.
+		#[arg(long, value_name = "FILE")]
+		wasm: PathBuf,
+		/// Any key that holds a role (--help lists its forms).
+		#[arg(long, value_name = "KEY", long_help = format!("Any key that holds a role: {KEY_HELP}."))]
+		key: String,
+	},
 }
 
 /// `credchain council propose`.
@@ -386,6 +395,16 @@ pub enum MotionArgs {
 		/// The account of the member that runs it.
 		#[arg(long, value_name = "ACCOUNT")]
 		owner: String,
+		/// The proposer.
+		#[command(flatten)]
+		member: MemberKeyArgs,
+	},
+	/// Authorize a new runtime (two thirds needed); then anyone enacts it with
+	/// `council apply-upgrade`.
+	AuthorizeUpgrade {
+		/// The new runtime's WebAssembly (credchain_runtime.compact.compressed.wasm).
+		#[arg(long, value_name = "FILE")]
+		wasm: PathBuf,
 		/// The proposer.
 		#[command(flatten)]
 		member: MemberKeyArgs,

@@ -111,7 +111,8 @@ pub type CouncilTwoThirds = pallet_collective::EnsureProportionAtLeast<AccountId
 /// nodes: a council majority, or Root (the sudo key of a development chain).
 pub type GovernanceOrigin = EitherOfDiverse<EnsureRoot<AccountId>, CouncilMajority>;
 
-/// The origin of changes to the council itself: two thirds of the council, or Root.
+/// The origin of changes to the council itself and of runtime upgrades: two thirds of the council,
+/// or Root.
 pub type CouncilChangeOrigin = EitherOfDiverse<EnsureRoot<AccountId>, CouncilTwoThirds>;
 
 parameter_types! {
@@ -192,6 +193,12 @@ impl pallet_session::Config for Runtime {
 	/// No token, no key deposit.
 	type Currency = pallet_validator_set::NoDeposit<RuntimeHoldReason>;
 	type KeyDeposit = ConstU32<0>;
+}
+
+impl pallet_runtime_upgrade::Config for Runtime {
+	/// Two thirds of the council (or Root on a development chain).
+	type AuthorizeOrigin = CouncilChangeOrigin;
+	type WeightInfo = pallet_runtime_upgrade::weights::SubstrateWeight<Runtime>;
 }
 
 parameter_types! {

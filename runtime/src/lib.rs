@@ -8,7 +8,8 @@
 //!   `pallet-session`, whose session keys become the Aura and GRANDPA authorities.
 //! - Governance: a council of member universities (`pallet-collective` with `pallet-membership`);
 //!   its motions accredit issuers, change validators and authorize nodes
-//!   (`pallet-node-authorization`).
+//!   (`pallet-node-authorization`); two thirds of it authorize runtime upgrades
+//!   (`pallet-runtime-upgrade`).
 //! - No token: there are no balances and no transaction fees. An account may transact only because
 //!   the chain granted it a role (see `pallet-roles`); the transaction pool refuses anyone else.
 //! - `pallet-credentials` holds the credential records; `pallet-sudo` is only the bootstrap key of
@@ -209,6 +210,10 @@ mod runtime {
 	/// Who sits on the council.
 	#[runtime::pallet_index(9)]
 	pub type CouncilMembership = pallet_membership<Instance1>;
+
+	/// Runtime upgrades authorized by two thirds of the council.
+	#[runtime::pallet_index(12)]
+	pub type RuntimeUpgrade = pallet_runtime_upgrade;
 
 	/// The nodes (by PeerId) that may join the network.
 	#[runtime::pallet_index(11)]

@@ -3,8 +3,8 @@
 //!
 //! A motion is one governance call ([`Proposal`]) dispatched with the council's origin once its
 //! threshold of ayes is reached. The runtime requires more than half of the council for day-to-day
-//! decisions and two thirds for changes to the council itself; [`Proposal::threshold`] computes
-//! the matching threshold from the council's size.
+//! decisions and two thirds for changes to the council itself and runtime upgrades;
+//! [`Proposal::threshold`] computes the matching threshold from the council's size.
 
 use codec::Decode;
 use subxt::{
@@ -15,7 +15,10 @@ use subxt::{
 use super::{decode_events, dispatch_failure, CredChain, FinalizedBlock};
 use crate::{
 	bytes32::to_hex,
-	calls::{self, MembershipCall, NodeAuthorizationCall, RuntimeCall, ValidatorSetCall},
+	calls::{
+		self, MembershipCall, NodeAuthorizationCall, RuntimeCall, RuntimeUpgradeCall,
+		ValidatorSetCall,
+	},
 	keys::SigningKey,
 	terms::IssuerProfile,
 	Digest, Error, Result,
@@ -65,6 +68,9 @@ pub enum Proposal {
 	AddCouncilMember(AccountId32),
 	/// Unseat a council member.
 	RemoveCouncilMember(AccountId32),
+	/// Authorize the runtime whose code (WebAssembly) hashes to this BLAKE2-256 hash; anyone may
+	/// then enact it with [`CredChain::apply_authorized_upgrade`].
+	AuthorizeUpgrade(Digest),
 }
 
 impl Proposal {
@@ -72,7 +78,9 @@ impl Proposal {
 	/// thirds for changes to the council.
 	pub fn threshold(&self, members: u32) -> u32 {
 		match self {
-			Self::AddCouncilMember(_) | Self::RemoveCouncilMember(_) => (2 * members).div_ceil(3),
+			Self::AddCouncilMember(_)
+			| Self::RemoveCouncilMember(_)
+			| Self::AuthorizeUpgrade(_) => (2 * members).div_ceil(3),
 			_ => members / 2 + 1,
 		}
 		.max(1)
@@ -91,6 +99,7 @@ impl Proposal {
 			Self::RemoveNode(_) => "NodeAuthorization.remove_well_known_node",
 			Self::AddCouncilMember(_) => "CouncilMembership.add_member",
 			Self::RemoveCouncilMember(_) => "CouncilMembership.remove_member",
+			Self::AuthorizeUpgrade(_) => "RuntimeUpgrade.authorize_upgrade",
 		}
 	}
 }
@@ -315,6 +324,17 @@ impl CredChain {
 		Ok(self.submit(key, "Session", "set_keys", args).await?.block)
 	}
 
+	/// Enacts the runtime upgrade the council authorized, uploading `code` (the new runtime's
+	/// WebAssembly); the chain checks it against the authorized hash and its spec version.
+	pub async fn apply_authorized_upgrade(
+		&self,
+		key: &SigningKey,
+		code: Vec<u8>,
+	) -> Result<FinalizedBlock> {
+		let args = calls::ApplyUpgradeArgs { code };
+		Ok(self.submit(key, "System", "apply_authorized_upgrade", args).await?.block)
+	}
+
 	/// `proposal` as the runtime call the council dispatches.
 	async fn runtime_call(&self, proposal: &Proposal) -> Result<RuntimeCall> {
 		use calls::GovernanceCall as Credentials;
@@ -355,6 +375,9 @@ impl CredChain {
 			Proposal::RemoveCouncilMember(who) => {
 				RuntimeCall::CouncilMembership(MembershipCall::remove_member { who })
 			}
+			Proposal::AuthorizeUpgrade(code_hash) => {
+				RuntimeCall::RuntimeUpgrade(RuntimeUpgradeCall::authorize_upgrade { code_hash })
+			}
 		})
 	}
 }
@@ -372,7 +395,8 @@ mod tests {
 	}
 
 	#[test]
-	fn council_changes_need_two_thirds() {
+	fn council_changes_and_upgrades_need_two_thirds() {
+		assert_eq!(Proposal::AuthorizeUpgrade([0; 32]).threshold(4), 3);
 		let proposal = Proposal::AddCouncilMember(AccountId32([1; 32]));
 		assert_eq!(proposal.threshold(1), 1);
 		assert_eq!(proposal.threshold(3), 2);

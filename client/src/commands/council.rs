@@ -1,6 +1,8 @@
 //! `credchain council ...` and `credchain validator ...`: the consortium's governance through
 //! council motions, and a validator registering its session keys.
 
+use std::path::Path;
+
 use credchain_client::{
 	bytes32::{parse_hex32, to_hex},
 	chain::{Proposal, ProposalOutcome, VoteOutcome},
@@ -27,6 +29,16 @@ fn parse_peer_id(text: &str) -> Result<Vec<u8>> {
 		}
 		_ => Err(Error::input(format!("{text:?} is not a PeerId (not a libp2p multihash)"))),
 	}
+}
+
+/// Reads a runtime's WebAssembly file (plain or compressed, as the chain stores either).
+fn read_wasm(path: &Path) -> Result<Vec<u8>> {
+	let code = std::fs::read(path)
+		.map_err(|error| Error::input(format!("cannot read {}: {error}", path.display())))?;
+	if code.len() < 8 {
+		return Err(Error::input(format!("{} is not a runtime's WebAssembly", path.display())));
+	}
+	Ok(code)
 }
 
 /// The proposal a `propose` command describes, and the proposer's key argument.
@@ -64,6 +76,10 @@ fn proposal(motion: MotionArgs) -> Result<(Proposal, String)> {
 			Proposal::AddNode { peer_id: parse_peer_id(&peer_id)?, owner: parse_account(&owner)? },
 			member.key,
 		),
+		MotionArgs::AuthorizeUpgrade { wasm, member } => {
+			let code = read_wasm(&wasm)?;
+			(Proposal::AuthorizeUpgrade(sp_crypto_hashing::blake2_256(&code)), member.key)
+		}
 		MotionArgs::RemoveNode { peer_id, member } => {
 			(Proposal::RemoveNode(parse_peer_id(&peer_id)?), member.key)
 		}
@@ -73,6 +89,15 @@ fn proposal(motion: MotionArgs) -> Result<(Proposal, String)> {
 /// Runs a council command against the node at `url`.
 pub async fn run(url: &str, command: CouncilCommand) -> Result<Outcome> {
 	match command {
+		CouncilCommand::ApplyUpgrade { wasm, key } => {
+			let code = read_wasm(&wasm)?;
+			let key = common::load_key(&key, "--key")?;
+			let chain = CredChain::connect(url).await?;
+			let spinner = progress::spinner("uploading the runtime and waiting for finality");
+			let block = chain.apply_authorized_upgrade(&key, code).await;
+			spinner.finish_and_clear();
+			println!("The authorized runtime upgrade was enacted in finalized block {}.", block?);
+		}
 		CouncilCommand::Members => {
 			let chain = CredChain::connect(url).await?;
 			for member in chain.council_members().await? {
