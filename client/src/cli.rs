@@ -306,8 +306,9 @@ pub struct SuccessorArgs {
 /// `credchain council ...`.
 #[derive(Debug, Subcommand)]
 pub enum CouncilCommand {
-	/// Propose a motion, signed by a council member; the proposer's aye is counted. The threshold is
-	/// the one the runtime requires: more than half of the council, two thirds for council changes.
+	/// Propose a motion, signed by a council member, who also votes aye. The threshold is the one
+	/// the runtime requires: more than half of the council, two thirds for council changes and
+	/// runtime upgrades.
 	Propose(ProposeArgs),
 	/// Vote on an open motion; an aye that carries it also closes it, so that its call runs.
 	Vote(VoteArgs),
