@@ -290,6 +290,21 @@ pub(crate) struct Proposed {
 	pub threshold: u32,
 }
 
+/// The fields of `Council::Voted`: the ayes after the vote.
+#[derive(DecodeAsType, Clone, Debug)]
+#[decode_as_type(crate_path = "::subxt::ext::scale_decode")]
+pub(crate) struct Voted {
+	pub yes: u32,
+}
+
+/// The start of `Council::Voting(hash)`, the open motion's `Votes`: its index and threshold (the
+/// votes that follow are not read).
+#[derive(codec::Decode, Clone, Debug)]
+pub(crate) struct VotesHead {
+	pub _index: u32,
+	pub threshold: u32,
+}
+
 /// The fields of `Council::Executed`: whether the motion's call succeeded.
 #[derive(DecodeAsType, Clone, Debug)]
 #[decode_as_type(crate_path = "::subxt::ext::scale_decode")]

@@ -160,20 +160,43 @@ fn one_param(value: String) -> Result<RpcParams> {
 }
 
 impl CredChain {
-	/// The council's members.
-	pub async fn council_members(&self) -> Result<Vec<AccountId32>> {
+	/// Reads and decodes the council's storage item `item` (followed by `map_key` for a map
+	/// hashed with `Identity`) at the best block; `None` when it is empty.
+	async fn council_storage<V: Decode>(
+		&self,
+		item: &str,
+		map_key: &[u8],
+		what: &str,
+	) -> Result<Option<V>> {
 		let mut key = sp_crypto_hashing::twox_128(COUNCIL.as_bytes()).to_vec();
-		key.extend(sp_crypto_hashing::twox_128(b"Members"));
+		key.extend(sp_crypto_hashing::twox_128(item.as_bytes()));
+		key.extend(map_key);
 		let value: Option<String> = self
 			.rpc
 			.request("state_getStorage", one_param(format!("0x{}", hex::encode(key)))?)
 			.await
 			.map_err(|error| Error::unreachable(&self.url, error))?;
-		let Some(value) = value else { return Ok(Vec::new()) };
-		let bytes = node_hex(&value, "the council's members")?;
-		let members = Vec::<[u8; 32]>::decode(&mut &bytes[..])
-			.map_err(|error| Error::Incompatible(format!("the council's members: {error}")))?;
-		Ok(members.into_iter().map(AccountId32).collect())
+		let Some(value) = value else { return Ok(None) };
+		let bytes = node_hex(&value, what)?;
+		V::decode(&mut &bytes[..])
+			.map(Some)
+			.map_err(|error| Error::Incompatible(format!("{what}: {error}")))
+	}
+
+	/// The council's members.
+	pub async fn council_members(&self) -> Result<Vec<AccountId32>> {
+		let members: Option<Vec<[u8; 32]>> =
+			self.council_storage("Members", &[], "the council's members").await?;
+		Ok(members.unwrap_or_default().into_iter().map(AccountId32).collect())
+	}
+
+	/// The ayes the open motion `hash` needs, or an input error if no such motion is open.
+	async fn motion_threshold(&self, hash: Digest) -> Result<u32> {
+		let votes: Option<calls::VotesHead> =
+			self.council_storage("Voting", &hash, "the motion's votes").await?;
+		votes.map(|votes| votes.threshold).ok_or_else(|| {
+			Error::input(format!("there is no open council motion {}", to_hex(&hash)))
+		})
 	}
 
 	/// Proposes `proposal` to the council, signed by the member `key`, with the threshold the
@@ -233,20 +256,16 @@ impl CredChain {
 		index: u32,
 		approve: bool,
 	) -> Result<VoteOutcome> {
+		let threshold = self.motion_threshold(hash).await?;
 		let args = calls::VoteArgs { proposal: hash, index, approve };
 		let voted = self.submit(key, COUNCIL, "vote", args).await?;
-		if !approve {
+		let ayes = decode_events::<calls::Voted>(&voted.events, COUNCIL, "Voted")
+			.first()
+			.map_or(0, |voted| voted.yes);
+		if !approve || ayes < threshold {
 			return Ok(VoteOutcome::Counted(voted.block));
 		}
-		match self.close(key, hash, index).await {
-			Ok(block) => Ok(VoteOutcome::Executed(block)),
-			Err(Error::Rejected(reason))
-				if reason.contains("TooEarly") || reason.contains("too early") =>
-			{
-				Ok(VoteOutcome::Counted(voted.block))
-			}
-			Err(other) => Err(other),
-		}
+		Ok(VoteOutcome::Executed(self.close(key, hash, index).await?))
 	}
 
 	/// Closes the motion `hash` (index `index`): its call runs if it has enough ayes.
