@@ -16,8 +16,18 @@ use crate::{
 	Digest, Error, Event, MerkleProof, Pallet, RevocationReason, StatusOf,
 };
 
+/// The longest proof a leaf of a `leaf_count`-leaf tree can have: the tree's depth,
+/// ⌈log₂ `leaf_count`⌉.
+pub fn max_proof_length(leaf_count: u32) -> usize {
+	match leaf_count {
+		0 | 1 => 0,
+		count => (u32::BITS - (count - 1).leading_zeros()) as usize,
+	}
+}
+
 /// Whether `proof` shows that `leaf` is the leaf at `leaf_index` of the `leaf_count`-leaf tree with
-/// root `root`.
+/// root `root`. A proof longer than the tree is deep is refused before any hashing, so the cost is
+/// bounded by the batch, not by the caller.
 pub fn verify_leaf(
 	root: &Digest,
 	leaf_count: u32,
@@ -25,6 +35,9 @@ pub fn verify_leaf(
 	leaf: &Digest,
 	proof: &[Digest],
 ) -> bool {
+	if proof.len() > max_proof_length(leaf_count) {
+		return false;
+	}
 	binary_merkle_tree::verify_proof::<Keccak256, _, _>(
 		&H256(*root),
 		proof.iter().map(|node| H256(*node)),
@@ -46,6 +59,7 @@ impl<T: Config> Pallet<T> {
 		ensure!(terms.window_is_valid(), Error::<T>::InvalidValidityWindow);
 		let issuer = Self::ensure_may_issue(&signer)?;
 		ensure!(!Batches::<T>::contains_key(root), Error::<T>::BatchAlreadyExists);
+		Self::charge_issuance(&issuer, 1)?;
 		let (issued_at, issued_on) = Self::now();
 		Batches::<T>::insert(
 			root,

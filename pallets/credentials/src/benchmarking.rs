@@ -43,11 +43,8 @@ fn accredited_issuer<T: Config>(name: &'static str, index: u32, delegates: u32) 
 		.expect("a fresh account registers");
 	Credentials::<T>::do_accredit_issuer(issuer.clone()).expect("an applicant is accredited");
 	for d in 0..delegates {
-		Credentials::<T>::do_add_delegate(
-			issuer.clone(),
-			account("delegate", index * 1_000 + d, SEED),
-		)
-		.expect("within the delegate bound");
+		Credentials::<T>::enlist_delegate(&issuer, account("delegate", index * 1_000 + d, SEED))
+			.expect("within the delegate bound");
 	}
 	issuer
 }
@@ -211,8 +208,41 @@ mod benchmarks {
 		let issuer = accredited_issuer::<T>("issuer", 0, T::MaxDelegates::get() - 1);
 		let delegate: T::AccountId = account("new-delegate", 0, SEED);
 		#[extrinsic_call]
-		_(RawOrigin::Signed(issuer), delegate.clone());
+		_(RawOrigin::Signed(issuer.clone()), delegate.clone());
+		assert!(Invitations::<T>::get(&issuer).contains(&delegate));
+	}
+
+	#[benchmark]
+	fn accept_delegation() -> Result<(), BenchmarkError> {
+		let issuer = accredited_issuer::<T>("issuer", 0, T::MaxDelegates::get() - 1);
+		let delegate: T::AccountId = account("new-delegate", 0, SEED);
+		Credentials::<T>::do_invite_delegate(issuer.clone(), delegate.clone())?;
+		#[extrinsic_call]
+		_(RawOrigin::Signed(delegate.clone()), issuer);
 		assert!(Signers::<T>::contains_key(&delegate));
+		Ok(())
+	}
+
+	#[benchmark]
+	fn resign_delegation() {
+		let delegates = T::MaxDelegates::get();
+		let issuer = accredited_issuer::<T>("issuer", 0, delegates);
+		let last: T::AccountId = account("delegate", delegates - 1, SEED);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(last.clone()), issuer);
+		assert!(!Signers::<T>::contains_key(&last));
+	}
+
+	#[benchmark]
+	fn set_issuance_quota() -> Result<(), BenchmarkError> {
+		let issuer = accredited_issuer::<T>("issuer", 0, 0);
+		let origin = T::AccreditationOrigin::try_successful_origin()
+			.map_err(|_| BenchmarkError::Weightless)?;
+		let quota = IssuanceQuota { per_block: 1, per_day: 1 };
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, issuer.clone(), Some(quota));
+		assert_eq!(Credentials::<T>::issuance_quota(&issuer), quota);
+		Ok(())
 	}
 
 	#[benchmark]

@@ -13,6 +13,7 @@ impl<T: Config> Pallet<T> {
 	/// Issues one credential, signed by `signer` for its issuer.
 	pub fn do_issue(signer: T::AccountId, credential: CredentialInput) -> DispatchResult {
 		let issuer = Self::ensure_may_issue(&signer)?;
+		Self::charge_issuance(&issuer, 1)?;
 		let (block, time) = Self::now();
 		Self::insert_credential(&issuer, &signer, credential, block, time)
 	}
@@ -24,6 +25,7 @@ impl<T: Config> Pallet<T> {
 	) -> DispatchResult {
 		ensure!(!credentials.is_empty(), Error::<T>::EmptyBatch);
 		let issuer = Self::ensure_may_issue(&signer)?;
+		Self::charge_issuance(&issuer, credentials.len() as u32)?;
 		let (block, time) = Self::now();
 		for credential in credentials {
 			Self::insert_credential(&issuer, &signer, credential, block, time)?;

@@ -4,8 +4,8 @@
 #[cfg(any(feature = "try-runtime", test))]
 use {
 	crate::{
-		BatchLeaves, Batches, Config, CredentialStatus, Credentials, IssuerStanding, Issuers,
-		Pallet, PendingApplications, Signers,
+		BatchLeaves, Batches, Config, CredentialStatus, Credentials, Invitations, Issuance,
+		IssuerStanding, Issuers, Pallet, PendingApplications, Signers,
 	},
 	frame_support::{ensure, traits::Get},
 	pallet_roles::{Role, RoleRegistry},
@@ -19,6 +19,44 @@ impl<T: Config> Pallet<T> {
 		Self::check_issuers()?;
 		Self::check_signers()?;
 		Self::check_records()?;
+		Self::check_invitations()?;
+		Self::check_issuance()?;
+		Ok(())
+	}
+
+	/// Invitations: only accredited or suspended issuers have them, to keys that are not signers
+	/// and hold the invitee role; with the issuer's delegates they stay within `MaxDelegates`.
+	fn check_invitations() -> Result<(), TryRuntimeError> {
+		for (issuer, invited) in Invitations::<T>::iter() {
+			ensure!(!invited.is_empty(), "an empty invitation list is stored");
+			let record = Issuers::<T>::get(&issuer).ok_or("an invitation's issuer is missing")?;
+			ensure!(record.standing.may_restrict(), "an issuer that cannot sign has invitations");
+			ensure!(
+				record.delegates.len() + invited.len() <= T::MaxDelegates::get() as usize,
+				"delegates and invitations exceed MaxDelegates"
+			);
+			for invitee in &invited {
+				ensure!(!record.delegates.contains(invitee), "a delegate is still invited");
+				ensure!(T::Roles::has_role(invitee, Role::Invitee), "an invitee lacks its role");
+			}
+		}
+		Ok(())
+	}
+
+	/// Issuance: counters belong to registered issuers, a block's count is part of its quota day's,
+	/// and the day's count is from the current quota day or an earlier one. (The counts are not
+	/// checked against the quota: governance may lower a quota below what was already issued.)
+	fn check_issuance() -> Result<(), TryRuntimeError> {
+		let now = frame_system::Pallet::<T>::block_number();
+		for (issuer, usage) in Issuance::<T>::iter() {
+			ensure!(Issuers::<T>::contains_key(&issuer), "issuance counted for a non-issuer");
+			ensure!(usage.in_block <= usage.in_day, "more issued in a block than in its day");
+			ensure!(usage.block <= now, "issuance counted for a future block");
+			ensure!(
+				usage.day_start == Self::quota_day_start(usage.day_start),
+				"a quota day starts off its boundary"
+			);
+		}
 		Ok(())
 	}
 

@@ -1,5 +1,4 @@
-//! The issuer lifecycle: application, accreditation, suspension, withdrawal, succession, and the
-//! delegate keys an issuer signs with.
+//! The issuer lifecycle: application, accreditation, suspension, withdrawal and succession.
 
 use frame_support::{ensure, pallet_prelude::*};
 use pallet_roles::{Role, RoleRegistry};
@@ -27,14 +26,29 @@ impl<T: Config> Pallet<T> {
 		Issuers::<T>::get(issuer).ok_or_else(|| Error::<T>::IssuerNotFound.into())
 	}
 
-	/// Registers `who` as an applicant with `profile`.
+	/// Registers `who` as an applicant with `profile`, in the queue of pending applications.
 	pub fn do_register_issuer(who: T::AccountId, profile: ProfileOf<T>) -> DispatchResult {
+		let pending = PendingApplications::<T>::get();
+		ensure!(pending < T::MaxPendingApplications::get(), Error::<T>::TooManyPendingApplications);
+		Self::insert_applicant(who.clone(), profile)?;
+		PendingApplications::<T>::put(pending + 1);
+		Self::deposit_event(Event::IssuerRegistered { issuer: who });
+		Ok(())
+	}
+
+	/// Registers and accredits `issuer` in one step, on governance's own motion. It does not pass
+	/// through the queue of pending applications, so it works even when that queue is full.
+	pub fn do_admit_issuer(issuer: T::AccountId, profile: ProfileOf<T>) -> DispatchResult {
+		Self::insert_applicant(issuer.clone(), profile)?;
+		Self::deposit_event(Event::IssuerRegistered { issuer: issuer.clone() });
+		Self::accredit(issuer)
+	}
+
+	/// Stores the record of a new applicant `who` with `profile`, after checking both.
+	fn insert_applicant(who: T::AccountId, profile: ProfileOf<T>) -> DispatchResult {
 		Self::ensure_valid_profile(&profile)?;
 		ensure!(!Issuers::<T>::contains_key(&who), Error::<T>::IssuerAlreadyRegistered);
 		ensure!(!Signers::<T>::contains_key(&who), Error::<T>::AccountIsDelegate);
-		let pending = PendingApplications::<T>::get();
-		ensure!(pending < T::MaxPendingApplications::get(), Error::<T>::TooManyPendingApplications);
-
 		let now = frame_system::Pallet::<T>::block_number();
 		Issuers::<T>::insert(
 			&who,
@@ -47,8 +61,6 @@ impl<T: Config> Pallet<T> {
 				delegates: Default::default(),
 			},
 		);
-		PendingApplications::<T>::put(pending + 1);
-		Self::deposit_event(Event::IssuerRegistered { issuer: who });
 		Ok(())
 	}
 
@@ -68,8 +80,15 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// Accredits the applicant `issuer`: it gets the `Issuer` role and may sign.
+	/// Accredits the queued applicant `issuer`: it gets the `Issuer` role and may sign.
 	pub fn do_accredit_issuer(issuer: T::AccountId) -> DispatchResult {
+		Self::accredit(issuer)?;
+		PendingApplications::<T>::mutate(|pending| *pending = pending.saturating_sub(1));
+		Ok(())
+	}
+
+	/// Accredits the applicant `issuer`, without touching the queue count.
+	fn accredit(issuer: T::AccountId) -> DispatchResult {
 		let mut record = Self::issuer_record(&issuer)?;
 		ensure!(record.standing == IssuerStanding::Applicant, Error::<T>::NotAnApplicant);
 		T::Roles::grant(&issuer, Role::Issuer)?;
@@ -80,7 +99,6 @@ impl<T: Config> Pallet<T> {
 			SignerRecord { issuer: issuer.clone(), standing: IssuerStanding::Accredited },
 		);
 		Issuers::<T>::insert(&issuer, record);
-		PendingApplications::<T>::mutate(|pending| *pending = pending.saturating_sub(1));
 		Self::deposit_event(Event::IssuerAccredited { issuer });
 		Ok(())
 	}
@@ -115,8 +133,9 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Withdraws `issuer`'s accreditation for good: its record stays, with the reason; its account
-	/// and its delegates stop being signers and lose their roles. Returns the number of delegates
-	/// removed, for the weight.
+	/// and its delegates stop being signers and lose their roles, and its open invitations are
+	/// cancelled. Whatever else those keys did (session keys, for example), this succeeds. Returns
+	/// the number of delegates removed, for the weight.
 	pub fn do_withdraw_accreditation(
 		issuer: T::AccountId,
 		reason: WithdrawalReason,
@@ -132,6 +151,7 @@ impl<T: Config> Pallet<T> {
 			Signers::<T>::remove(delegate);
 			T::Roles::revoke(delegate, Role::Delegate)?;
 		}
+		Self::cancel_invitations(&issuer)?;
 		Signers::<T>::remove(&issuer);
 		T::Roles::revoke(&issuer, Role::Issuer)?;
 		record.standing = IssuerStanding::Withdrawn(reason);
@@ -170,42 +190,6 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// Adds `delegate` as a signer for the issuer `who` (the issuer's own account).
-	pub fn do_add_delegate(who: T::AccountId, delegate: T::AccountId) -> DispatchResult {
-		let signer = Self::signer_record(&who)?;
-		ensure!(signer.issuer == who, Error::<T>::NotTheIssuerAccount);
-		ensure!(!Signers::<T>::contains_key(&delegate), Error::<T>::AlreadyASigner);
-		ensure!(!Issuers::<T>::contains_key(&delegate), Error::<T>::IssuerAlreadyRegistered);
-		let mut record = Self::issuer_record(&who)?;
-		record.delegates.try_push(delegate.clone()).map_err(|_| Error::<T>::TooManyDelegates)?;
-		T::Roles::grant(&delegate, Role::Delegate)?;
-		Signers::<T>::insert(
-			&delegate,
-			SignerRecord { issuer: who.clone(), standing: signer.standing },
-		);
-		Issuers::<T>::insert(&who, record);
-		Self::deposit_event(Event::DelegateAdded { issuer: who, delegate });
-		Ok(())
-	}
-
-	/// Removes `delegate` from the signers of the issuer `who` (the issuer's own account).
-	pub fn do_remove_delegate(who: T::AccountId, delegate: T::AccountId) -> DispatchResult {
-		let signer = Self::signer_record(&who)?;
-		ensure!(signer.issuer == who, Error::<T>::NotTheIssuerAccount);
-		let mut record = Self::issuer_record(&who)?;
-		let position = record
-			.delegates
-			.iter()
-			.position(|known| *known == delegate)
-			.ok_or(Error::<T>::DelegateNotFound)?;
-		record.delegates.swap_remove(position);
-		T::Roles::revoke(&delegate, Role::Delegate)?;
-		Signers::<T>::remove(&delegate);
-		Issuers::<T>::insert(&who, record);
-		Self::deposit_event(Event::DelegateRemoved { issuer: who, delegate });
-		Ok(())
-	}
-
 	/// Registers, accredits and gives delegates to a genesis issuer.
 	pub(crate) fn build_genesis_issuer(issuer: &GenesisIssuer<T::AccountId>) -> DispatchResult {
 		let country: [u8; 2] =
@@ -220,10 +204,10 @@ impl<T: Config> Pallet<T> {
 			uri: issuer.uri.as_bytes().to_vec().try_into().map_err(|_| Error::<T>::InvalidUri)?,
 			country,
 		};
-		Self::do_register_issuer(issuer.account.clone(), profile)?;
-		Self::do_accredit_issuer(issuer.account.clone())?;
+		Self::do_admit_issuer(issuer.account.clone(), profile)?;
 		for delegate in &issuer.delegates {
-			Self::do_add_delegate(issuer.account.clone(), delegate.clone())?;
+			// A genesis delegate consents by being in the chain spec.
+			Self::enlist_delegate(&issuer.account, delegate.clone())?;
 		}
 		Ok(())
 	}

@@ -8,8 +8,9 @@
 //! ## Roles
 //! - **Institution / issuer**: an account that registers an [`IssuerProfile`] (its application) and,
 //!   once accredited, issues credentials. Its account is its lasting identity.
-//! - **Delegate**: a registrar staff key that issues and changes statuses for one issuer; the issuer
-//!   adds and removes delegates, so keys rotate without losing history.
+//! - **Delegate**: a registrar staff key that issues and changes statuses for one issuer. The issuer
+//!   invites a key and the key accepts (its own consent); the issuer removes delegates and the
+//!   delegate may resign, so keys rotate without losing history.
 //! - **Accreditation origin** (`Config::AccreditationOrigin`; Root for now, the consortium council
 //!   later): accredits, suspends, reinstates and withdraws issuers, rejects applications, and names a
 //!   successor for a withdrawn issuer.
@@ -38,6 +39,12 @@
 //! reads and one write, plus the block timestamp, which the timestamp inherent wrote earlier in the
 //! same block. Each extra credential of a batch costs one more existence check and one write.
 //!
+//! ## Issuance quotas
+//! Each issuer may write at most `per_block` credential records per block and `per_day` per quota
+//! day (`Config::QuotaDay` blocks); a Merkle batch counts as one record. Governance sets an issuer's
+//! quota ([`Pallet::set_issuance_quota`]); otherwise `Config::DefaultIssuanceQuota` applies. A call
+//! over the quota fails with [`Error::IssuanceQuotaExceeded`] and writes nothing.
+//!
 //! ## Wiring
 //! `Config::Roles` grants an account the `Issuer` role when it is accredited and the `Delegate` role
 //! when it becomes a delegate, and revokes them on withdrawal or removal: that role is what lets the
@@ -55,8 +62,10 @@ pub use weights::WeightInfo;
 mod access;
 mod batches;
 mod credentials;
+mod delegation;
 mod invariants;
 mod issuers;
+mod quota;
 pub mod types;
 mod verification;
 pub mod weights;
@@ -122,6 +131,14 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxPendingApplications: Get<u32>;
 
+		/// The issuance quota of an issuer for which governance set none.
+		#[pallet::constant]
+		type DefaultIssuanceQuota: Get<IssuanceQuota>;
+
+		/// The length of a quota day, in blocks.
+		#[pallet::constant]
+		type QuotaDay: Get<BlockNumberFor<Self>>;
+
 		/// Weights of this pallet's calls, from its benchmarks.
 		type WeightInfo: WeightInfo;
 	}
@@ -164,6 +181,28 @@ pub mod pallet {
 	/// How many issuers are applicants waiting for accreditation.
 	#[pallet::storage]
 	pub type PendingApplications<T: Config> = StorageValue<_, u32, ValueQuery>;
+
+	/// The keys each issuer invited to become its delegates, which have not answered yet. With the
+	/// issuer's delegates they are at most `MaxDelegates`.
+	#[pallet::storage]
+	pub type Invitations<T: Config> = StorageMap<
+		_,
+		Blake2_128Concat,
+		T::AccountId,
+		BoundedVec<T::AccountId, T::MaxDelegates>,
+		ValueQuery,
+	>;
+
+	/// Each issuer's issuance in the current block and quota day, and its quota if governance set
+	/// one.
+	#[pallet::storage]
+	pub type Issuance<T: Config> = StorageMap<
+		_,
+		Blake2_128Concat,
+		T::AccountId,
+		IssuanceRecord<BlockNumberFor<T>>,
+		ValueQuery,
+	>;
 
 	/// Every credential ever issued one by one or in an `issue_batch`, by its digest.
 	#[pallet::storage]
@@ -228,7 +267,42 @@ pub mod pallet {
 			/// The successor institution.
 			successor: T::AccountId,
 		},
-		/// An issuer added a delegate key.
+		/// An issuer invited a key to become its delegate; the key has not answered yet.
+		DelegateInvited {
+			/// The issuer.
+			issuer: T::AccountId,
+			/// The invited key.
+			delegate: T::AccountId,
+		},
+		/// An invited key declined the invitation.
+		InvitationDeclined {
+			/// The issuer.
+			issuer: T::AccountId,
+			/// The invited key.
+			delegate: T::AccountId,
+		},
+		/// An invitation was cancelled: by the issuer, or because its accreditation was withdrawn.
+		InvitationCancelled {
+			/// The issuer.
+			issuer: T::AccountId,
+			/// The invited key.
+			delegate: T::AccountId,
+		},
+		/// A delegate resigned.
+		DelegateResigned {
+			/// The issuer.
+			issuer: T::AccountId,
+			/// The former delegate.
+			delegate: T::AccountId,
+		},
+		/// Governance set an issuer's issuance quota (`None`: back to the runtime's default).
+		IssuanceQuotaSet {
+			/// The issuer.
+			issuer: T::AccountId,
+			/// Its quota.
+			quota: Option<IssuanceQuota>,
+		},
+		/// A key accepted an issuer's invitation and became its delegate.
 		DelegateAdded {
 			/// The issuer.
 			issuer: T::AccountId,
@@ -374,8 +448,15 @@ pub mod pallet {
 		AlreadyASigner,
 		/// The account is not a delegate of this issuer.
 		DelegateNotFound,
-		/// The issuer has as many delegates as allowed.
+		/// The issuer has as many delegates and open invitations as allowed.
 		TooManyDelegates,
+		/// The issuer already invited this key.
+		AlreadyInvited,
+		/// This issuer has no open invitation to this key.
+		NoInvitation,
+		/// The issuer has written as many credential records as its quota allows in this block or
+		/// quota day; its quota frees at the next block or the next quota day.
+		IssuanceQuotaExceeded,
 		/// The issuer is suspended, so it may not issue or reinstate.
 		IssuerSuspended,
 		/// The validity window ends before it starts.
@@ -540,15 +621,17 @@ pub mod pallet {
 			Self::do_name_successor(issuer, successor)
 		}
 
-		/// Adds a delegate key that may issue and change statuses for the caller's issuer.
+		/// Invites a key to become a delegate of the caller's issuer: once the key accepts
+		/// (`accept_delegation`), it may issue and change statuses for the issuer.
 		#[pallet::call_index(8)]
 		#[pallet::weight(T::WeightInfo::add_delegate())]
 		pub fn add_delegate(origin: OriginFor<T>, delegate: T::AccountId) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			Self::do_add_delegate(who, delegate)
+			Self::do_invite_delegate(who, delegate)
 		}
 
-		/// Removes one of the caller's delegate keys.
+		/// Removes one of the caller's delegate keys, or cancels an invitation to a key. Always
+		/// possible, whatever the key did before.
 		#[pallet::call_index(9)]
 		#[pallet::weight(T::WeightInfo::remove_delegate())]
 		pub fn remove_delegate(origin: OriginFor<T>, delegate: T::AccountId) -> DispatchResult {
@@ -686,8 +769,36 @@ pub mod pallet {
 			profile: ProfileOf<T>,
 		) -> DispatchResult {
 			T::AccreditationOrigin::ensure_origin(origin)?;
-			Self::do_register_issuer(issuer.clone(), profile)?;
-			Self::do_accredit_issuer(issuer)
+			Self::do_admit_issuer(issuer, profile)
+		}
+
+		/// Sets how many credential records `issuer` may write per block and per quota day, or
+		/// returns it to the runtime's default with `None`.
+		#[pallet::call_index(21)]
+		#[pallet::weight(T::WeightInfo::set_issuance_quota())]
+		pub fn set_issuance_quota(
+			origin: OriginFor<T>,
+			issuer: T::AccountId,
+			quota: Option<IssuanceQuota>,
+		) -> DispatchResult {
+			T::AccreditationOrigin::ensure_origin(origin)?;
+			Self::do_set_issuance_quota(issuer, quota)
+		}
+
+		/// Accepts `issuer`'s invitation: the caller becomes its delegate.
+		#[pallet::call_index(22)]
+		#[pallet::weight(T::WeightInfo::accept_delegation())]
+		pub fn accept_delegation(origin: OriginFor<T>, issuer: T::AccountId) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_accept_delegation(who, issuer)
+		}
+
+		/// The caller stops acting for `issuer`: a delegate resigns, an invited key declines.
+		#[pallet::call_index(23)]
+		#[pallet::weight(T::WeightInfo::resign_delegation())]
+		pub fn resign_delegation(origin: OriginFor<T>, issuer: T::AccountId) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_resign_delegation(who, issuer)
 		}
 	}
 

@@ -2,8 +2,11 @@
 //! origin is Root, and two issuers are accredited at genesis.
 
 use crate as pallet_credentials;
-use crate::{CredentialTerms, Digest, GenesisIssuer, ProfileOf};
-use frame_support::{derive_impl, parameter_types, traits::ConstU32};
+use crate::{CredentialTerms, Digest, GenesisIssuer, IssuanceQuota, ProfileOf};
+use frame_support::{
+	derive_impl, parameter_types,
+	traits::{ConstU32, ConstU64},
+};
 use frame_system::EnsureRoot;
 use sp_runtime::BuildStorage;
 
@@ -36,13 +39,30 @@ impl frame_system::Config for Test {
 #[derive_impl(pallet_timestamp::config_preludes::TestDefaultConfig)]
 impl pallet_timestamp::Config for Test {}
 
-impl pallet_roles::Config for Test {}
+/// Any role may sign any call in these tests; the runtime's own table is tested in the runtime.
+pub struct AnyRole;
+
+impl pallet_roles::CallPermissions<RuntimeCall> for AnyRole {
+	fn signable_by(_call: &RuntimeCall) -> pallet_roles::RoleSet {
+		pallet_roles::RoleSet::of(&pallet_roles::Role::ALL)
+	}
+}
+
+impl pallet_roles::Config for Test {
+	type Permissions = AnyRole;
+	type MaxOpenProposals = ConstU32<4>;
+}
 
 parameter_types! {
 	/// Small bounds, so tests can reach them.
 	pub const MaxDelegates: u32 = 3;
 	pub const MaxPendingApplications: u32 = 3;
+	/// A small default quota, so tests can reach it.
+	pub const DefaultIssuanceQuota: IssuanceQuota = IssuanceQuota { per_block: 20, per_day: 30 };
 }
+
+/// Blocks in a quota day in the tests.
+pub const QUOTA_DAY: u64 = 10;
 
 impl pallet_credentials::Config for Test {
 	type AccreditationOrigin = EnsureRoot<u64>;
@@ -53,6 +73,8 @@ impl pallet_credentials::Config for Test {
 	type MaxDelegates = MaxDelegates;
 	type MaxBatchSize = ConstU32<16>;
 	type MaxPendingApplications = MaxPendingApplications;
+	type DefaultIssuanceQuota = DefaultIssuanceQuota;
+	type QuotaDay = ConstU64<QUOTA_DAY>;
 	type WeightInfo = ();
 }
 

@@ -296,3 +296,42 @@ pub struct BatchRecord<AccountId, BlockNumber> {
 	/// The status of the batch as a whole; a leaf may also have a status of its own.
 	pub status: CredentialStatus<AccountId, BlockNumber>,
 }
+
+/// How many credential records an issuer may write: per block, so that one issuer cannot fill every
+/// block, and per quota day, so that one issuer cannot grow the chain's state without bound. A
+/// Merkle batch counts as one record, whatever its number of leaves (it is one record on chain).
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	serde::Serialize,
+	serde::Deserialize,
+)]
+pub struct IssuanceQuota {
+	/// The most records per block.
+	pub per_block: u32,
+	/// The most records per quota day (`Config::QuotaDay` blocks).
+	pub per_day: u32,
+}
+
+/// What an issuer wrote in the current block and quota day, and the quota governance set for it.
+#[derive(Encode, Decode, MaxEncodedLen, TypeInfo, Clone, PartialEq, Eq, Debug, Default)]
+pub struct IssuanceRecord<BlockNumber> {
+	/// The quota governance set for this issuer; `None` means the runtime's default.
+	pub quota: Option<IssuanceQuota>,
+	/// The block `in_block` counts.
+	pub block: BlockNumber,
+	/// Records written in `block`.
+	pub in_block: u32,
+	/// The first block of the quota day `in_day` counts.
+	pub day_start: BlockNumber,
+	/// Records written in that quota day.
+	pub in_day: u32,
+}

@@ -1,7 +1,7 @@
-//! [`CheckRole`]: the transaction extension that keeps accounts without a role out of the
-//! transaction pool and out of blocks.
+//! [`CheckRole`]: the transaction extension that lets a signed transaction into the pool and into a
+//! block only when one of its signer's roles may sign its call.
 
-use crate::{Config, Pallet};
+use crate::{CallPermissions, Config, Pallet};
 use codec::{Decode, DecodeWithMemTracking, Encode};
 use core::marker::PhantomData;
 use frame_support::{
@@ -17,18 +17,23 @@ use sp_runtime::{
 	transaction_validity::InvalidTransaction,
 };
 
-/// The `InvalidTransaction::Custom` code of a signed transaction from an account that holds no
-/// role. Clients show it as "the account holds no role on this chain".
+/// `InvalidTransaction::Custom` code: the signer holds no role on this chain.
 pub const NO_ROLE: u8 = 1;
+/// `InvalidTransaction::Custom` code: the signer holds roles, but none of them may sign this call.
+pub const CALL_NOT_PERMITTED: u8 = 2;
+/// `InvalidTransaction::Custom` code: nobody may sign this call; only governance (a council motion,
+/// or the sudo key of a development chain) dispatches it.
+pub const GOVERNANCE_ONLY: u8 = 3;
 
-/// Refuses a signed transaction whose signer holds no role: validators, council members,
-/// issuers (accredited or suspended, so that a suspended issuer can still revoke) and their
-/// delegates may transact; anyone else is refused with [`InvalidTransaction::Custom`]`(`[`NO_ROLE`]`)`
-/// when the transaction is validated, before it enters the pool. Unsigned transactions and
-/// inherents pass through (their own pallets validate them).
+/// Refuses a signed transaction unless one of its signer's roles may sign its call, as the runtime's
+/// [`CallPermissions`] table says. The refusal carries one `InvalidTransaction::Custom` code per
+/// rule: [`NO_ROLE`], [`GOVERNANCE_ONLY`], [`CALL_NOT_PERMITTED`].
 ///
-/// Place it before `CheckNonce`, whose own refusal of an account without providers would say
-/// less.
+/// The check runs when the transaction is validated for the pool and again when it is applied in a
+/// block, so a transaction outside its signer's roles never enters a block. Unsigned transactions
+/// and inherents pass through (their own pallets validate them).
+///
+/// Place it before `CheckNonce`, whose own refusal of an account without providers would say less.
 #[derive(Encode, Decode, DecodeWithMemTracking, DefaultNoBound, Clone, Eq, PartialEq, TypeInfo)]
 #[scale_info(skip_type_params(T))]
 pub struct CheckRole<T>(PhantomData<T>);
@@ -46,21 +51,38 @@ impl<T> core::fmt::Debug for CheckRole<T> {
 	}
 }
 
+impl<T: Config + Send + Sync> CheckRole<T> {
+	/// Why `who` may not sign `call`, if it may not.
+	pub fn refusal(who: &T::AccountId, call: &T::RuntimeCall) -> Option<InvalidTransaction> {
+		if !Pallet::<T>::has_any_role(who) {
+			return Some(InvalidTransaction::Custom(NO_ROLE));
+		}
+		let allowed = T::Permissions::signable_by(call);
+		if allowed.is_empty() {
+			return Some(InvalidTransaction::Custom(GOVERNANCE_ONLY));
+		}
+		if !allowed.iter().any(|role| Pallet::<T>::has_role(who, role)) {
+			return Some(InvalidTransaction::Custom(CALL_NOT_PERMITTED));
+		}
+		None
+	}
+}
+
 impl<T: Config + Send + Sync> TransactionExtension<T::RuntimeCall> for CheckRole<T> {
 	const IDENTIFIER: &'static str = "CheckRole";
 	type Implicit = ();
 	type Val = ();
 	type Pre = ();
 
-	fn weight(&self, _call: &T::RuntimeCall) -> Weight {
-		// One read of `GrantCount`.
-		T::DbWeight::get().reads(1)
+	fn weight(&self, call: &T::RuntimeCall) -> Weight {
+		// One read of `GrantCount`, then one of `Grants` per role that may sign the call.
+		T::DbWeight::get().reads(1 + u64::from(T::Permissions::signable_by(call).len()))
 	}
 
 	fn validate(
 		&self,
 		origin: <T as frame_system::Config>::RuntimeOrigin,
-		_call: &T::RuntimeCall,
+		call: &T::RuntimeCall,
 		_info: &DispatchInfoOf<T::RuntimeCall>,
 		_len: usize,
 		_self_implicit: Self::Implicit,
@@ -68,8 +90,8 @@ impl<T: Config + Send + Sync> TransactionExtension<T::RuntimeCall> for CheckRole
 		_source: TransactionSource,
 	) -> ValidateResult<Self::Val, T::RuntimeCall> {
 		if let Some(who) = origin.as_signer() {
-			if !Pallet::<T>::has_any_role(who) {
-				return Err(InvalidTransaction::Custom(NO_ROLE).into());
+			if let Some(refusal) = Self::refusal(who, call) {
+				return Err(refusal.into());
 			}
 		}
 		Ok((Default::default(), (), origin))

@@ -5,9 +5,13 @@
 //! the bootstrap (sudo) key of a development chain, a validator, a council member, an accredited
 //! issuer or an issuer's delegate.
 //!
-//! This pallet is the one place that records those grants. While an account holds at least one grant
-//! it keeps one `frame_system` provider reference, which is what `CheckNonce` needs to accept its
-//! transactions; when its last grant is revoked, the reference is released.
+//! This pallet is the one place that records those grants. The first grant an account ever receives
+//! gives it one `frame_system` provider reference, which is what `CheckNonce` needs to accept its
+//! transactions. The pallet keeps that reference for good, even after the account's last role is
+//! revoked: so that revoking a role never depends on what else the account did (session keys and
+//! other pallets' consumer references), and so that an account the chain admitted is never reaped,
+//! its nonce never restarts and its old transactions can never be replayed. The right to transact is
+//! the role, checked by [`CheckRole`], not the reference count.
 //!
 //! ## Roles and grants
 //! A grant is counted per `(account, role)`: the same account may, for example, be the delegate of two
@@ -18,12 +22,20 @@
 //! (implemented by [`Pallet`]), and the genesis config grants the roles a chain starts with.
 //! [`GrantRoleToMembers`] keeps a role in step with a membership pallet (the council).
 //!
-//! ## Transaction pool
-//! The [`CheckRole`] transaction extension refuses signed transactions from accounts without a
-//! role, with the custom invalid-transaction code [`NO_ROLE`].
+//! ## Calls by role
+//! The runtime's [`CallPermissions`] table says which roles may sign each call. The [`CheckRole`]
+//! transaction extension enforces it in the pool and in blocks, refusing with one
+//! `InvalidTransaction::Custom` code per rule: [`NO_ROLE`], [`CALL_NOT_PERMITTED`],
+//! [`GOVERNANCE_ONLY`].
+//!
+//! ## Council motions
+//! [`ProposalSlot`] is the council's proposal "cost": each member may have at most
+//! `Config::MaxOpenProposals` motions open, so no member can fill every proposal slot.
 //!
 //! ## Wiring
-//! Add the pallet to the runtime and give other pallets `type Roles = Roles;` where they need one.
+//! Add the pallet to the runtime with the runtime's permission table as `Config::Permissions`, give
+//! other pallets `type Roles = Roles;` where they need one, and put `CheckRole` in the transaction
+//! extensions.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 
@@ -33,10 +45,13 @@ pub use pallet::*;
 
 mod check_role;
 mod membership;
+pub mod migrations;
+mod proposal_slot;
 mod types;
-pub use check_role::{CheckRole, NO_ROLE};
+pub use check_role::{CheckRole, CALL_NOT_PERMITTED, GOVERNANCE_ONLY, NO_ROLE};
 pub use membership::GrantRoleToMembers;
-pub use types::{Role, RoleRegistry};
+pub use proposal_slot::ProposalSlot;
+pub use types::{CallPermissions, Role, RoleRegistry, RoleSet};
 
 #[cfg(test)]
 mod mock;
@@ -54,7 +69,7 @@ pub mod pallet {
 	use frame_system::pallet_prelude::BlockNumberFor;
 
 	/// The in-code storage version.
-	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
+	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(2);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -62,7 +77,14 @@ pub mod pallet {
 
 	/// Configuration of the roles pallet.
 	#[pallet::config]
-	pub trait Config: frame_system::Config<RuntimeEvent: From<Event<Self>>> {}
+	pub trait Config: frame_system::Config<RuntimeEvent: From<Event<Self>>> {
+		/// Which roles may sign each call: the runtime's permission table.
+		type Permissions: CallPermissions<<Self as frame_system::Config>::RuntimeCall>;
+
+		/// The most council motions one account may have open at once (see [`ProposalSlot`]).
+		#[pallet::constant]
+		type MaxOpenProposals: Get<u32>;
+	}
 
 	/// How many live grants of each role an account holds. An absent entry means none.
 	#[pallet::storage]
@@ -76,10 +98,21 @@ pub mod pallet {
 		ValueQuery,
 	>;
 
-	/// How many live grants, of any role, an account holds; the account keeps one provider reference
-	/// while this is above zero.
+	/// How many live grants, of any role, an account holds. An account may transact while this is
+	/// above zero.
 	#[pallet::storage]
 	pub type GrantCount<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, u32, ValueQuery>;
+
+	/// The accounts this pallet gave a provider reference to (at their first grant), which it keeps
+	/// for good.
+	#[pallet::storage]
+	pub type Admitted<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, (), OptionQuery>;
+
+	/// How many council motions each account has open (see [`ProposalSlot`]). An absent entry means
+	/// none.
+	#[pallet::storage]
+	pub type OpenProposals<T: Config> =
+		StorageMap<_, Blake2_128Concat, T::AccountId, u32, ValueQuery>;
 
 	/// The events of this pallet.
 	#[pallet::event]
@@ -108,9 +141,10 @@ pub mod pallet {
 		RoleNotHeld,
 		/// The account already holds the largest number of grants of that role a counter can hold.
 		TooManyGrants,
-		/// The account's last grant cannot be revoked because other pallets still depend on the
-		/// account existing (it has consumer references).
-		AccountStillInUse,
+		/// The account already has as many council motions open as one account may
+		/// (`MaxOpenProposals`); it may propose again once one of them is closed and its slot
+		/// released.
+		TooManyOpenProposals,
 	}
 
 	/// The roles a chain starts with.
@@ -139,15 +173,16 @@ pub mod pallet {
 	}
 
 	impl<T: Config> Pallet<T> {
-		/// Grants `role` to `who` once more; the first grant of any role gives the account a provider
-		/// reference.
+		/// Grants `role` to `who` once more; the account's first grant ever gives it the provider
+		/// reference it keeps for good.
 		pub fn grant(who: &T::AccountId, role: Role) -> DispatchResult {
 			let role_grants = Grants::<T>::get(who, role);
 			let new_role_grants = role_grants.checked_add(1).ok_or(Error::<T>::TooManyGrants)?;
 			let all_grants = GrantCount::<T>::get(who);
 			let new_all_grants = all_grants.checked_add(1).ok_or(Error::<T>::TooManyGrants)?;
-			if all_grants == 0 {
+			if !Admitted::<T>::contains_key(who) {
 				frame_system::Pallet::<T>::inc_providers(who);
+				Admitted::<T>::insert(who, ());
 			}
 			Grants::<T>::insert(who, role, new_role_grants);
 			GrantCount::<T>::insert(who, new_all_grants);
@@ -155,15 +190,14 @@ pub mod pallet {
 			Ok(())
 		}
 
-		/// Revokes one grant of `role` from `who`; revoking the account's last grant releases its
-		/// provider reference.
+		/// Revokes one grant of `role` from `who`. It succeeds whatever else the account did (its
+		/// provider reference stays), so removing a key always works; once its last grant is gone,
+		/// [`CheckRole`] refuses its transactions.
 		pub fn revoke(who: &T::AccountId, role: Role) -> DispatchResult {
 			let role_grants = Grants::<T>::get(who, role);
 			ensure!(role_grants > 0, Error::<T>::RoleNotHeld);
 			let all_grants = GrantCount::<T>::get(who);
 			if all_grants == 1 {
-				frame_system::Pallet::<T>::dec_providers(who)
-					.map_err(|_| Error::<T>::AccountStillInUse)?;
 				GrantCount::<T>::remove(who);
 			} else {
 				GrantCount::<T>::insert(who, all_grants - 1);
@@ -188,7 +222,8 @@ pub mod pallet {
 		}
 
 		/// Checks the pallet's invariants: every account's grant count is the sum of its per-role
-		/// grants, no counter is zero, and every account with grants has a provider reference.
+		/// grants, no counter is zero, every account with grants was admitted, every admitted
+		/// account has a provider reference, and no account has more motions open than allowed.
 		///
 		/// Iterates all of storage: for tests (of this and dependent pallets) and `try-runtime` only,
 		/// never from a dispatchable.
@@ -205,11 +240,21 @@ pub mod pallet {
 					"grant count differs from its roles' sum"
 				);
 				ensure!(
-					frame_system::Pallet::<T>::providers(&who) > 0,
-					"an account with grants has no provider reference"
+					Admitted::<T>::contains_key(&who),
+					"an account with grants was not admitted"
 				);
 			}
 			ensure!(sums.is_empty(), "an account has role grants but no grant count");
+			for (who, ()) in Admitted::<T>::iter() {
+				ensure!(
+					frame_system::Pallet::<T>::providers(&who) > 0,
+					"an admitted account has no provider reference"
+				);
+			}
+			for (_who, open) in OpenProposals::<T>::iter() {
+				ensure!(open > 0, "a stored open-motion count is zero");
+				ensure!(open <= T::MaxOpenProposals::get(), "an account has too many open motions");
+			}
 			Ok(())
 		}
 	}

@@ -9,9 +9,9 @@ use frame_support::traits::{ChangeMembers, Get, InitializeMembers};
 /// `R::get()` to incoming members and revokes it from outgoing ones, then tells `Inner` (usually
 /// the collective) about the change.
 ///
-/// A revocation that fails (the member's account is still referenced elsewhere, see
-/// [`crate::Error::AccountStillInUse`]) is logged and the membership change goes ahead: membership
-/// is the decision; the role only follows it.
+/// Revoking a role does not depend on what else the account did, so an outgoing member always loses
+/// its role; a failure (which would be a bug) is logged and the membership change goes ahead:
+/// membership is the decision; the role only follows it.
 pub struct GrantRoleToMembers<T, R, Inner>(PhantomData<(T, R, Inner)>);
 
 impl<T: Config, R: Get<Role>, Inner: ChangeMembers<T::AccountId>> ChangeMembers<T::AccountId>

@@ -1,7 +1,8 @@
 //! A minimal runtime for the roles pallet's unit tests.
 
 use crate as pallet_roles;
-use frame_support::derive_impl;
+use crate::{Role, RoleSet};
+use frame_support::{derive_impl, traits::ConstU32};
 use sp_runtime::BuildStorage;
 
 type Block = frame_system::mocking::MockBlock<Test>;
@@ -24,7 +25,29 @@ impl frame_system::Config for Test {
 	type Block = Block;
 }
 
-impl pallet_roles::Config for Test {}
+/// The mock's permission table: validators and delegates may sign `System.remark`; nobody may sign
+/// `System.remark_with_event`; any role may sign the other calls.
+pub struct TestPermissions;
+
+impl pallet_roles::CallPermissions<RuntimeCall> for TestPermissions {
+	fn signable_by(call: &RuntimeCall) -> RoleSet {
+		match call {
+			RuntimeCall::System(frame_system::Call::remark { .. }) => {
+				RoleSet::of(&[Role::Validator, Role::Delegate])
+			}
+			RuntimeCall::System(frame_system::Call::remark_with_event { .. }) => RoleSet::NONE,
+			_ => RoleSet::of(&Role::ALL),
+		}
+	}
+}
+
+/// The most motions one account may have open in the tests.
+pub const MAX_OPEN_PROPOSALS: u32 = 2;
+
+impl pallet_roles::Config for Test {
+	type Permissions = TestPermissions;
+	type MaxOpenProposals = ConstU32<MAX_OPEN_PROPOSALS>;
+}
 
 /// The account granted `Role::Bootstrap` at genesis.
 pub const GENESIS_ACCOUNT: u64 = 1;

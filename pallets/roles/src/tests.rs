@@ -1,6 +1,7 @@
-//! Unit tests of the roles pallet: grants, revocations, provider references and events.
+//! Unit tests of the roles pallet: grants, revocations, provider references, events, the permission
+//! check, proposal slots and the storage migration.
 
-use crate::{mock::*, Error, Event, Grants, Role};
+use crate::{mock::*, Admitted, Error, Event, Grants, Role};
 use frame_support::{assert_noop, assert_ok};
 
 fn providers(who: u64) -> u32 {
@@ -54,12 +55,25 @@ fn role_stays_until_its_last_grant_is_revoked() {
 }
 
 #[test]
-fn revoking_the_last_grant_releases_the_provider() {
+fn revoking_the_last_grant_keeps_the_provider_so_the_nonce_never_restarts() {
 	new_test_ext(|| {
 		assert_ok!(Roles::grant(&7, Role::Validator));
+		System::inc_account_nonce(7);
 		assert_ok!(Roles::revoke(&7, Role::Validator));
-		assert_eq!(providers(7), 0);
 		assert!(!Roles::has_any_role(&7));
+		assert_eq!(providers(7), 1);
+		assert_eq!(System::account_nonce(7), 1);
+		assert!(Admitted::<Test>::contains_key(7));
+	});
+}
+
+#[test]
+fn a_readmitted_account_gets_no_second_provider() {
+	new_test_ext(|| {
+		assert_ok!(Roles::grant(&7, Role::Delegate));
+		assert_ok!(Roles::revoke(&7, Role::Delegate));
+		assert_ok!(Roles::grant(&7, Role::Issuer));
+		assert_eq!(providers(7), 1);
 	});
 }
 
@@ -73,13 +87,14 @@ fn revoking_a_role_not_held_fails() {
 }
 
 #[test]
-fn last_grant_of_an_account_in_use_cannot_be_revoked() {
+fn the_last_grant_of_an_account_in_use_elsewhere_is_revoked_all_the_same() {
 	new_test_ext(|| {
-		assert_ok!(Roles::grant(&7, Role::Issuer));
+		assert_ok!(Roles::grant(&7, Role::Delegate));
+		// Session keys, for example, hold a consumer reference.
 		assert_ok!(System::inc_consumers(&7));
-		assert_noop!(Roles::revoke(&7, Role::Issuer), Error::<Test>::AccountStillInUse);
+		assert_ok!(Roles::revoke(&7, Role::Delegate));
+		assert!(!Roles::has_any_role(&7));
 		System::dec_consumers(&7);
-		assert_ok!(Roles::revoke(&7, Role::Issuer));
 	});
 }
 
@@ -97,7 +112,7 @@ fn grant_counter_overflow_is_refused() {
 
 mod check_role {
 	use super::*;
-	use crate::{CheckRole, NO_ROLE};
+	use crate::{CheckRole, CALL_NOT_PERMITTED, GOVERNANCE_ONLY, NO_ROLE};
 	use frame_support::dispatch::DispatchInfo;
 	use sp_runtime::{
 		traits::DispatchTransaction,
@@ -108,11 +123,22 @@ mod check_role {
 		RuntimeCall::System(frame_system::Call::remark { remark: Vec::new() })
 	}
 
+	fn remark_with_event() -> RuntimeCall {
+		RuntimeCall::System(frame_system::Call::remark_with_event { remark: Vec::new() })
+	}
+
 	fn validate(origin: RuntimeOrigin) -> Result<(), TransactionValidityError> {
+		validate_call(origin, &remark())
+	}
+
+	fn validate_call(
+		origin: RuntimeOrigin,
+		call: &RuntimeCall,
+	) -> Result<(), TransactionValidityError> {
 		CheckRole::<Test>::new()
 			.validate_only(
 				origin,
-				&remark(),
+				call,
 				&DispatchInfo::default(),
 				0,
 				TransactionSource::External,
@@ -132,11 +158,67 @@ mod check_role {
 	}
 
 	#[test]
-	fn a_signer_with_any_role_passes() {
+	fn a_signer_with_a_permitted_role_passes() {
 		new_test_ext(|| {
-			assert_eq!(validate(RuntimeOrigin::signed(GENESIS_ACCOUNT)), Ok(()));
 			assert_ok!(Roles::grant(&42, Role::Delegate));
 			assert_eq!(validate(RuntimeOrigin::signed(42)), Ok(()));
+			assert_ok!(Roles::grant(&43, Role::Validator));
+			assert_eq!(validate(RuntimeOrigin::signed(43)), Ok(()));
+		});
+	}
+
+	#[test]
+	fn a_signer_whose_roles_do_not_permit_the_call_is_refused_with_its_code() {
+		new_test_ext(|| {
+			assert_eq!(
+				validate(RuntimeOrigin::signed(GENESIS_ACCOUNT)),
+				Err(InvalidTransaction::Custom(CALL_NOT_PERMITTED).into())
+			);
+			assert_ok!(Roles::grant(&42, Role::Issuer));
+			assert_eq!(
+				validate(RuntimeOrigin::signed(42)),
+				Err(InvalidTransaction::Custom(CALL_NOT_PERMITTED).into())
+			);
+		});
+	}
+
+	#[test]
+	fn a_call_only_governance_dispatches_is_refused_to_every_signer() {
+		new_test_ext(|| {
+			assert_ok!(Roles::grant(&42, Role::Validator));
+			for who in [GENESIS_ACCOUNT, 42] {
+				assert_eq!(
+					validate_call(RuntimeOrigin::signed(who), &remark_with_event()),
+					Err(InvalidTransaction::Custom(GOVERNANCE_ONLY).into())
+				);
+			}
+		});
+	}
+
+	#[test]
+	fn the_check_also_refuses_when_the_transaction_is_applied_in_a_block() {
+		use sp_runtime::traits::DispatchTransaction;
+		new_test_ext(|| {
+			let applied = CheckRole::<Test>::new().validate_and_prepare(
+				RuntimeOrigin::signed(GENESIS_ACCOUNT),
+				&remark(),
+				&DispatchInfo::default(),
+				0,
+				0,
+			);
+			assert_eq!(applied.err(), Some(InvalidTransaction::Custom(CALL_NOT_PERMITTED).into()));
+		});
+	}
+
+	#[test]
+	fn the_weight_counts_one_read_per_role_that_may_sign() {
+		use frame_support::{traits::Get, weights::RuntimeDbWeight};
+		use sp_runtime::traits::TransactionExtension;
+		new_test_ext(|| {
+			let db: RuntimeDbWeight = <Test as frame_system::Config>::DbWeight::get();
+			let read = db.reads(1);
+			assert_eq!(CheckRole::<Test>::new().weight(&remark()), read * 3);
+			assert_eq!(CheckRole::<Test>::new().weight(&remark_with_event()), read);
 		});
 	}
 
@@ -144,6 +226,7 @@ mod check_role {
 	fn a_signer_whose_last_role_was_revoked_is_refused_again() {
 		new_test_ext(|| {
 			assert_ok!(Roles::grant(&42, Role::Validator));
+			assert_eq!(validate(RuntimeOrigin::signed(42)), Ok(()));
 			assert_ok!(Roles::revoke(&42, Role::Validator));
 			assert_eq!(
 				validate(RuntimeOrigin::signed(42)),
@@ -212,6 +295,66 @@ mod membership {
 			Hook::change_members_sorted(&[], &[GENESIS_ACCOUNT], &[]);
 			assert!(!Roles::has_role(&GENESIS_ACCOUNT, Role::CouncilMember));
 			assert!(Roles::has_role(&GENESIS_ACCOUNT, Role::Bootstrap));
+		});
+	}
+}
+
+mod proposal_slots {
+	use super::*;
+	use crate::{OpenProposals, ProposalSlot};
+	use frame_support::traits::Consideration;
+
+	type Slot = ProposalSlot<Test>;
+
+	#[test]
+	fn a_member_may_open_motions_up_to_the_cap() {
+		new_test_ext(|| {
+			let _first = Slot::new(&10, 0).unwrap();
+			let _second = Slot::new(&10, 1).unwrap();
+			assert_eq!(OpenProposals::<Test>::get(10), MAX_OPEN_PROPOSALS);
+			assert_noop!(Slot::new(&10, 2), Error::<Test>::TooManyOpenProposals);
+			// Another member is not affected.
+			assert!(Slot::new(&11, 2).is_ok());
+		});
+	}
+
+	#[test]
+	fn a_released_or_burned_slot_can_be_used_again() {
+		new_test_ext(|| {
+			let first = Slot::new(&10, 0).unwrap();
+			let second = Slot::new(&10, 1).unwrap();
+			assert_ok!(first.drop(&10));
+			let third = Slot::new(&10, 1).unwrap();
+			second.burn(&10);
+			third.burn(&10);
+			assert!(!OpenProposals::<Test>::contains_key(10));
+		});
+	}
+}
+
+mod migration {
+	use super::*;
+	use crate::{migrations::v2::MigrateV1ToV2, GrantCount};
+	use frame_support::traits::{GetStorageVersion, OnRuntimeUpgrade, StorageVersion};
+
+	#[test]
+	fn every_role_holder_of_version_one_is_marked_admitted() {
+		new_test_ext(|| {
+			// Version 1's layout: grants and a provider, no `Admitted` entry.
+			StorageVersion::new(1).put::<Roles>();
+			Admitted::<Test>::remove(GENESIS_ACCOUNT);
+			Grants::<Test>::insert(7, Role::Issuer, 1);
+			GrantCount::<Test>::insert(7, 1);
+			System::inc_providers(&7);
+
+			MigrateV1ToV2::<Test>::on_runtime_upgrade();
+
+			assert!(Admitted::<Test>::contains_key(GENESIS_ACCOUNT));
+			assert!(Admitted::<Test>::contains_key(7));
+			assert_eq!(Roles::on_chain_storage_version(), StorageVersion::new(2));
+			// A later grant gives no second provider.
+			assert_ok!(Roles::grant(&7, Role::Delegate));
+			assert_eq!(providers(7), 1);
 		});
 	}
 }

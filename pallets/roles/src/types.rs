@@ -1,10 +1,13 @@
-//! The roles an account can hold, and the trait through which other pallets manage them.
+//! The roles an account can hold, sets of them, and the traits through which other pallets and the
+//! runtime use them.
 
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use frame_support::dispatch::DispatchResult;
 use scale_info::TypeInfo;
 
 /// A reason the chain lets an account exist and transact.
+///
+/// New roles are appended: a role's index is part of the storage layout.
 #[derive(
 	Encode,
 	Decode,
@@ -32,6 +35,73 @@ pub enum Role {
 	Issuer,
 	/// A delegate key (registrar staff) acting for an issuer.
 	Delegate,
+	/// A key an issuer invited to become its delegate, until the key accepts or declines.
+	Invitee,
+}
+
+impl Role {
+	/// Every role, in index order.
+	pub const ALL: [Role; 6] = [
+		Role::Bootstrap,
+		Role::Validator,
+		Role::CouncilMember,
+		Role::Issuer,
+		Role::Delegate,
+		Role::Invitee,
+	];
+
+	/// This role's bit in a [`RoleSet`].
+	const fn bit(self) -> u8 {
+		1 << (self as u8)
+	}
+}
+
+/// A set of roles: the roles whose holders may sign a call.
+#[derive(Clone, Copy, PartialEq, Eq, Default, Debug)]
+pub struct RoleSet(u8);
+
+impl RoleSet {
+	/// No role: only governance (a council motion or the sudo key) may dispatch the call.
+	pub const NONE: RoleSet = RoleSet(0);
+
+	/// The set of `roles`.
+	pub const fn of(roles: &[Role]) -> RoleSet {
+		let mut bits = 0;
+		let mut index = 0;
+		while index < roles.len() {
+			bits |= roles[index].bit();
+			index += 1;
+		}
+		RoleSet(bits)
+	}
+
+	/// Whether `role` is in the set.
+	pub const fn contains(self, role: Role) -> bool {
+		self.0 & role.bit() != 0
+	}
+
+	/// Whether the set has no role.
+	pub const fn is_empty(self) -> bool {
+		self.0 == 0
+	}
+
+	/// How many roles the set has.
+	pub const fn len(self) -> u32 {
+		self.0.count_ones()
+	}
+
+	/// The roles of the set, in index order.
+	pub fn iter(self) -> impl Iterator<Item = Role> {
+		Role::ALL.into_iter().filter(move |role| self.contains(*role))
+	}
+}
+
+/// The runtime's one table of who may sign what: for each call, the roles whose holders may sign it.
+/// [`crate::CheckRole`] enforces it for every signed transaction, in the pool and in blocks.
+pub trait CallPermissions<Call> {
+	/// The roles whose holders may sign `call`; [`RoleSet::NONE`] for a call that only governance
+	/// dispatches.
+	fn signable_by(call: &Call) -> RoleSet;
 }
 
 /// Grants and revokes roles; implemented by the roles pallet and used by the pallets that decide who

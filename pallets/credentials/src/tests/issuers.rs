@@ -180,6 +180,21 @@ fn admit_issuer_registers_and_accredits_an_account_without_a_role() {
 }
 
 #[test]
+fn admit_issuer_works_when_the_application_queue_is_full() {
+	new_test_ext(|| {
+		for applicant in 40..40 + MaxPendingApplications::get() as u64 {
+			assert_ok!(Credentials::register_issuer(
+				RuntimeOrigin::signed(applicant),
+				profile("Queued")
+			));
+		}
+		assert_ok!(Credentials::admit_issuer(RuntimeOrigin::root(), APPLICANT, profile("Inst")));
+		assert_eq!(Issuers::<Test>::get(APPLICANT).unwrap().standing, IssuerStanding::Accredited);
+		assert_eq!(PendingApplications::<Test>::get(), MaxPendingApplications::get());
+	});
+}
+
+#[test]
 fn admit_issuer_refuses_the_wrong_origin_a_known_issuer_and_a_bad_profile() {
 	new_test_ext(|| {
 		assert_noop!(

@@ -5,6 +5,7 @@ mod batches;
 mod credentials;
 mod delegates;
 mod issuers;
+mod quota;
 mod succession;
 mod verification;
 

@@ -46,6 +46,7 @@ fn a_successor_delegate_acts_for_the_successor() {
 		withdraw_university();
 		assert_ok!(Credentials::name_successor(RuntimeOrigin::root(), UNIVERSITY, COLLEGE));
 		assert_ok!(Credentials::add_delegate(RuntimeOrigin::signed(COLLEGE), 21));
+		assert_ok!(Credentials::accept_delegation(RuntimeOrigin::signed(21), COLLEGE));
 		assert_ok!(Credentials::revoke(
 			RuntimeOrigin::signed(21),
 			digest(1),

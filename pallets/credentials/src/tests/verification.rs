@@ -107,6 +107,50 @@ fn a_withdrawn_issuers_credential_stays_verifiable_with_its_standing_and_success
 }
 
 #[test]
+fn a_proof_longer_than_the_batch_is_deep_is_refused_before_hashing() {
+	new_test_ext(|| {
+		let leaves: Vec<Digest> = (0..4u8).map(|i| digest(200 + i)).collect();
+		let root = merkle_root::<Keccak256, _>(leaves.iter()).0;
+		assert_ok!(Credentials::anchor_batch(
+			RuntimeOrigin::signed(UNIVERSITY),
+			root,
+			4,
+			no_terms()
+		));
+		let mut proof: Vec<Digest> = merkle_proof::<Keccak256, _, _>(leaves.iter(), 1)
+			.proof
+			.into_iter()
+			.map(|node| node.0)
+			.collect();
+		assert_eq!(
+			Credentials::verify_in_batch(root, leaves[1], 1, proof.clone()).status,
+			VerdictStatus::Valid
+		);
+		proof.push(digest(1));
+		assert_eq!(
+			Credentials::verify_in_batch(root, leaves[1], 1, proof).status,
+			VerdictStatus::InvalidProof
+		);
+		let huge = vec![digest(1); 10_000];
+		assert_eq!(
+			Credentials::verify_in_batch(root, leaves[1], 1, huge).status,
+			VerdictStatus::InvalidProof
+		);
+	});
+}
+
+#[test]
+fn the_longest_proof_is_the_depth_of_the_tree() {
+	use crate::batches::max_proof_length;
+	assert_eq!(max_proof_length(1), 0);
+	assert_eq!(max_proof_length(2), 1);
+	assert_eq!(max_proof_length(3), 2);
+	assert_eq!(max_proof_length(4), 2);
+	assert_eq!(max_proof_length(5), 3);
+	assert_eq!(max_proof_length(u32::MAX), 32);
+}
+
+#[test]
 fn a_batch_leaf_verifies_with_its_proof_and_a_forged_proof_does_not() {
 	new_test_ext(|| {
 		let leaves: Vec<Digest> = (0..7u8).map(|i| digest(200 + i)).collect();
