@@ -1,19 +1,35 @@
 #!/usr/bin/env bash
 # Regenerates the weights of CredChain's own pallets from their frame-benchmarking benchmarks, on this
-# machine, with the node binary the tests use:
-#   scripts/benchmark-pallets.sh [pallet_credentials|pallet_validator_set|pallet_runtime_upgrade ...]
-#   (default: all three)
+# machine:
+#   scripts/benchmark-pallets.sh [pallet_credentials|pallet_validator_set|pallet_runtime_upgrade|pallet_consortium_nodes ...]
+#   (default: all four)
+#
+# Production nodes and runtimes carry no benchmarking code, so this script builds a separate
+# benchmarking node (`--features runtime-benchmarks`) in its own target folder,
+# $(target_dir)/benchmarking: the first build takes as long as a clean build; later ones are
+# incremental. Set CREDCHAIN_BENCH_NODE to use a benchmarking node built elsewhere.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
-node="$(target_dir)/release/credchain-node"
-[[ -x "$node" ]] || { echo "build first: cargo build ${CARGO_FLAGS[*]}" >&2; exit 1; }
+cd "$REPO_ROOT"
+node="${CREDCHAIN_BENCH_NODE:-}"
+if [[ -z "$node" ]]; then
+	"$REPO_ROOT/scripts/setup.sh"
+	bench_target="$(target_dir)/benchmarking"
+	log "Building the benchmarking node in $bench_target"
+	CARGO_TARGET_DIR="$bench_target" cargo build --release --locked -p credchain-node \
+		--features runtime-benchmarks
+	node="$bench_target/release/credchain-node"
+fi
 
 pallets=("$@")
-((${#pallets[@]})) || pallets=(pallet_credentials pallet_validator_set pallet_runtime_upgrade)
-cd "$REPO_ROOT"
+((${#pallets[@]})) ||
+	pallets=(pallet_credentials pallet_validator_set pallet_runtime_upgrade pallet_consortium_nodes)
 for pallet in "${pallets[@]}"; do
-	folder="pallets/$(echo "${pallet#pallet_}" | tr _ -)"
+	case "$pallet" in
+	pallet_consortium_nodes) folder="pallets/node-authorization" ;;
+	*) folder="pallets/$(echo "${pallet#pallet_}" | tr _ -)" ;;
+	esac
 	log "Benchmarking $pallet into $folder/src/weights.rs"
 	"$node" benchmark pallet --chain dev --pallet "$pallet" --extrinsic '*' \
 		--steps 20 --repeat 10 --wasm-execution compiled \

@@ -9,10 +9,14 @@ export REPO_ROOT
 # outside the clone (CI) it needs to be told where the workspace is.
 export WASM_BUILD_WORKSPACE_HINT="$REPO_ROOT"
 
-# `--release` for everything (tests included); the node is built with its benchmarking subcommands so
-# that `credchain-node benchmark pallet` works from the same binary the tests use.
-CARGO_FEATURES=(--workspace --locked --features credchain-node/runtime-benchmarks)
+# `--release` for everything (tests included), with the production feature set: no benchmarking code in
+# the node or the runtime. Benchmarks have their own build (scripts/benchmark-pallets.sh).
+CARGO_FEATURES=(--workspace --locked)
 CARGO_FLAGS=(--release "${CARGO_FEATURES[@]}")
+
+# The pallets with frame-benchmarking benchmarks (scripts/benchmark-pallets.sh regenerates their
+# weights; scripts/test.sh runs the benchmarks as tests).
+BENCHMARKED_PALLETS=(pallet-credentials pallet-validator-set pallet-runtime-upgrade pallet-consortium-nodes pallet-roles)
 
 # Where cargo puts the build: CARGO_TARGET_DIR if set (CI sets one outside the clone), else target/.
 target_dir() {

@@ -20,5 +20,20 @@ if cargo tree "${CARGO_FEATURES[@]}" -i librocksdb-sys >/dev/null 2>&1; then
 	exit 1
 fi
 
+log "Checking that the production node has no benchmarking code"
+if cargo tree --locked -p credchain-node -e normal -i frame-benchmarking >/dev/null 2>&1; then
+	echo "error: frame-benchmarking is in the production node's dependency tree" >&2
+	exit 1
+fi
+
 log "Running every test"
 CREDCHAIN_NODE="$(target_dir)/release/credchain-node" cargo test "${CARGO_FLAGS[@]}" "$@"
+
+# The pallets' benchmarks, run as tests against their mock runtimes: the only part of the build that
+# needs the `runtime-benchmarks` feature. Without the runtime's WebAssembly, it recompiles FRAME's
+# runtime crates only, not the node.
+log "Running the pallets' benchmark tests"
+packages=()
+for pallet in "${BENCHMARKED_PALLETS[@]}"; do packages+=(-p "$pallet"); done
+SKIP_WASM_BUILD=1 cargo test --release --locked "${packages[@]}" --features runtime-benchmarks \
+	-- benchmark

@@ -147,6 +147,32 @@ pub(crate) enum GovernanceCall {
 	name_successor { issuer: AccountId32, successor: AccountId32 },
 	/// `admit_issuer(issuer, profile)`.
 	admit_issuer { issuer: AccountId32, profile: Profile },
+	/// `set_issuance_quota(issuer, quota)`.
+	set_issuance_quota { issuer: AccountId32, quota: Option<IssuanceQuota> },
+}
+
+/// `IssuanceQuota`: credential records an issuer may write per block and per quota day.
+#[derive(EncodeAsType, Clone, Copy, Debug, PartialEq, Eq)]
+#[encode_as_type(crate_path = "::subxt::ext::scale_encode")]
+pub struct IssuanceQuota {
+	/// Records per block.
+	pub per_block: u32,
+	/// Records per quota day.
+	pub per_day: u32,
+}
+
+/// `accept_delegation(issuer)` and `resign_delegation(issuer)`.
+#[derive(EncodeAsType, Clone, Debug)]
+#[encode_as_type(crate_path = "::subxt::ext::scale_encode")]
+pub(crate) struct IssuerArgs {
+	pub issuer: AccountId32,
+}
+
+/// `Council::release_proposal_cost(proposal_hash)`.
+#[derive(EncodeAsType, Clone, Debug)]
+#[encode_as_type(crate_path = "::subxt::ext::scale_encode")]
+pub(crate) struct ReleaseProposalArgs {
+	pub proposal_hash: Digest,
 }
 
 impl GovernanceCall {
@@ -160,6 +186,7 @@ impl GovernanceCall {
 			Self::reject_application { .. } => "reject_application",
 			Self::name_successor { .. } => "name_successor",
 			Self::admit_issuer { .. } => "admit_issuer",
+			Self::set_issuance_quota { .. } => "set_issuance_quota",
 		}
 	}
 }

@@ -370,7 +370,8 @@ impl CredChain {
 		Ok(included.block)
 	}
 
-	/// Adds `delegate` as a key that may issue and change statuses for the key's issuer.
+	/// Invites `delegate` to become a key that may issue and change statuses for the key's issuer;
+	/// it becomes one once it accepts ([`Self::accept_delegation`]).
 	pub async fn add_delegate(
 		&self,
 		key: &SigningKey,
@@ -381,7 +382,27 @@ impl CredChain {
 		Ok(included.block)
 	}
 
-	/// Removes one of the key's issuer's delegate keys.
+	/// The invited `key` accepts `issuer`'s invitation and becomes its delegate.
+	pub async fn accept_delegation(
+		&self,
+		key: &SigningKey,
+		issuer: &AccountId32,
+	) -> Result<FinalizedBlock> {
+		let args = calls::IssuerArgs { issuer: *issuer };
+		Ok(self.submit(key, CREDENTIALS, "accept_delegation", args).await?.block)
+	}
+
+	/// The delegate `key` stops acting for `issuer` (or declines its invitation).
+	pub async fn resign_delegation(
+		&self,
+		key: &SigningKey,
+		issuer: &AccountId32,
+	) -> Result<FinalizedBlock> {
+		let args = calls::IssuerArgs { issuer: *issuer };
+		Ok(self.submit(key, CREDENTIALS, "resign_delegation", args).await?.block)
+	}
+
+	/// Removes one of the key's issuer's delegate keys, or cancels its invitation.
 	pub async fn remove_delegate(
 		&self,
 		key: &SigningKey,

@@ -56,6 +56,9 @@ pub enum Command {
 	/// Register an institution as an issuer, manage its delegate keys, show an issuer.
 	#[command(subcommand)]
 	Issuer(IssuerCommand),
+	/// A delegate key's own business: accept an issuer's invitation, resign.
+	#[command(subcommand)]
+	Delegate(DelegateCommand),
 	/// Consortium governance through the chain's sudo key (development and test chains).
 	#[command(subcommand)]
 	Admin(AdminCommand),
@@ -198,9 +201,10 @@ pub enum IssuerCommand {
 	Register(ProfileArgs),
 	/// Replace the institution's profile.
 	Update(ProfileArgs),
-	/// Let another key (a registrar's staff key) issue and change statuses for the institution.
+	/// Invite another key (a registrar's staff key) to issue and change statuses for the
+	/// institution; it may once it accepts (`credchain delegate accept`).
 	AddDelegate(DelegateArgs),
-	/// Stop a delegate key from acting for the institution.
+	/// Stop a delegate key from acting for the institution, or cancel its invitation.
 	RemoveDelegate(DelegateArgs),
 	/// Show an issuer: name, website, country, standing, successor. Exit code 1 if there is none.
 	Show(ShowIssuerArgs),
@@ -235,6 +239,27 @@ pub struct DelegateArgs {
 
 	/// The institution's own signing key, not a delegate's (--help lists its forms).
 	#[arg(long, value_name = "KEY", long_help = format!("The institution's own signing key (not a delegate's): {KEY_HELP}."))]
+	pub key: String,
+}
+
+/// `credchain delegate ...`.
+#[derive(Debug, Subcommand)]
+pub enum DelegateCommand {
+	/// Accept an issuer's invitation: the key becomes its delegate and may issue for it.
+	Accept(DelegationArgs),
+	/// Stop acting for an issuer (or decline its invitation).
+	Resign(DelegationArgs),
+}
+
+/// A delegate key and the issuer it answers.
+#[derive(Debug, Args)]
+pub struct DelegationArgs {
+	/// The issuer's account: an SS58 address or 32 bytes of hex.
+	#[arg(value_name = "ISSUER")]
+	pub issuer: String,
+
+	/// The delegate's own key (--help lists its forms).
+	#[arg(long, value_name = "KEY", long_help = format!("The delegate's own key: {KEY_HELP}."))]
 	pub key: String,
 }
 
@@ -406,6 +431,25 @@ pub enum MotionArgs {
 		/// The new runtime's WebAssembly (credchain_runtime.compact.compressed.wasm).
 		#[arg(long, value_name = "FILE")]
 		wasm: PathBuf,
+		/// The proposer.
+		#[command(flatten)]
+		member: MemberKeyArgs,
+	},
+	/// Set how many credential records an issuer may write per block and per quota day (a day of
+	/// 14,400 blocks), or return it to the chain's default with --default.
+	SetIssuanceQuota {
+		/// The issuer's account: an SS58 address or 32 bytes of hex.
+		#[arg(value_name = "ISSUER")]
+		issuer: String,
+		/// Records per block.
+		#[arg(long, value_name = "N", required_unless_present = "default")]
+		per_block: Option<u32>,
+		/// Records per quota day.
+		#[arg(long, value_name = "N", required_unless_present = "default")]
+		per_day: Option<u32>,
+		/// Return the issuer to the chain's default quota.
+		#[arg(long, conflicts_with_all = ["per_block", "per_day"])]
+		default: bool,
 		/// The proposer.
 		#[command(flatten)]
 		member: MemberKeyArgs,

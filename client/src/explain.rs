@@ -10,6 +10,10 @@ pub fn pallet_error(pallet: &str, error: &str) -> String {
 			Some("this key is not the chain's sudo key, so it may not make governance calls")
 		}
 		("Council", name) => council_error(name),
+		("Roles", "TooManyOpenProposals") => Some(
+			"this council member already has as many motions open as one member may; wait until one \
+			 of them is closed (closing gives its slot back)",
+		),
 		("Session", "InvalidProof") => {
 			Some("the node's proof that the session keys belong to this account is not valid")
 		}
@@ -62,7 +66,17 @@ fn credentials_error(name: &str) -> Option<&'static str> {
 		"NotTheIssuerAccount" => "only the issuer's own account may do this, not one of its delegate keys",
 		"AlreadyASigner" => "this account already signs for an issuer, as the issuer or as a delegate",
 		"DelegateNotFound" => "this account is not a delegate of your institution",
-		"TooManyDelegates" => "your institution has as many delegate keys as allowed; remove one first",
+		"TooManyDelegates" =>
+			"your institution has as many delegate keys and open invitations as allowed; remove one first",
+		"AlreadyInvited" => "your institution already invited this key; it has not answered yet",
+		"NoInvitation" =>
+			"this issuer has no open invitation for this key (it was never invited, or the invitation was \
+			 cancelled, declined or already accepted)",
+		"IssuanceQuotaExceeded" =>
+			"the institution has issued as many credentials as its quota allows: the per-block quota frees \
+			 at the next block (send smaller batches), the per-day quota at the start of the next quota day \
+			 (every 14,400 blocks); the consortium can raise the quota with a council motion \
+			 (set-issuance-quota)",
 		"IssuerSuspended" =>
 			"the issuer's accreditation is suspended: it may not issue or reinstate credentials until the \
 			 consortium reinstates it",
@@ -91,16 +105,47 @@ fn credentials_error(name: &str) -> Option<&'static str> {
 	})
 }
 
+/// The refusal codes of the runtime's `CheckRole` transaction extension (`pallets/roles`), with
+/// what each says, for `docs/rpc.md` and the tests.
+pub const ROLE_REFUSALS: [(u8, &str); 3] = [
+	(
+		1,
+		"it holds no role on the chain (it is not an accredited issuer, a delegate of one, or another \
+		 participant the consortium registered), or its last role was removed; check that you used the \
+		 right key",
+	),
+	(
+		2,
+		"none of its roles may sign this call (for example a delegate key managing session keys, or an \
+		 issuer's delegate managing the issuer's other delegates)",
+	),
+	(
+		3,
+		"nobody may sign this call: only governance (a council motion, or the sudo key of a development \
+		 chain) may make it",
+	),
+];
+
+/// The sentence for a `CheckRole` refusal of a transaction from `account`, from the node's lower-case
+/// message, if it is one.
+fn role_refusal(lower: &str, account: &str) -> Option<String> {
+	let code = lower.split("custom error: ").nth(1)?;
+	let code: u8 =
+		code.chars().take_while(char::is_ascii_digit).collect::<String>().parse().ok()?;
+	let (_, reason) = ROLE_REFUSALS.iter().find(|(known, _)| *known == code)?;
+	Some(format!("the chain does not accept this transaction from the account {account}: {reason}"))
+}
+
 /// The sentence for a transaction the node would not accept into its pool, from the node's message
 /// (`Invalid Transaction: …`). `account` is the signer's address.
 pub fn invalid_transaction(message: &str, account: &str) -> String {
 	let lower = message.to_lowercase();
-	// `Custom error: 1` is the runtime's `CheckRole` refusal (`pallet_roles::NO_ROLE`); "payment" is
-	// `CheckNonce`'s refusal of an account without a provider, which says the same.
-	if lower.contains("custom error: 1")
-		|| lower.contains("inability to pay")
-		|| lower.contains("payment")
-	{
+	// `Custom error: N` is the runtime's `CheckRole` refusal: `pallet_roles::NO_ROLE` (1),
+	// `CALL_NOT_PERMITTED` (2), `GOVERNANCE_ONLY` (3). "payment" is `CheckNonce`'s refusal of an
+	// account without a provider, which says the same as 1.
+	if let Some(sentence) = role_refusal(&lower, account) {
+		format!("{sentence} ({message})")
+	} else if lower.contains("inability to pay") || lower.contains("payment") {
 		format!(
 			"the chain does not accept transactions from the account {account}: it holds no role on \
 			 the chain (it is not an accredited issuer, a delegate of one, or another participant the \
@@ -141,6 +186,17 @@ mod tests {
 	}
 
 	#[test]
+	fn each_role_refusal_code_has_its_own_sentence() {
+		let not_permitted = invalid_transaction("Invalid Transaction: Custom error: 2", "5Dave");
+		assert!(not_permitted.contains("none of its roles may sign this call"), "{not_permitted}");
+		let governance = invalid_transaction("Invalid Transaction: Custom error: 3", "5Dave");
+		assert!(governance.contains("only governance"), "{governance}");
+		// Code 12 is none of them.
+		let other = invalid_transaction("Invalid Transaction: Custom error: 12", "5Dave");
+		assert!(other.starts_with("the chain refused the transaction"), "{other}");
+	}
+
+	#[test]
 	fn every_pallet_error_has_a_sentence() {
 		for name in [
 			"IssuerAlreadyRegistered",
@@ -161,6 +217,9 @@ mod tests {
 			"AlreadyASigner",
 			"DelegateNotFound",
 			"TooManyDelegates",
+			"AlreadyInvited",
+			"NoInvitation",
+			"IssuanceQuotaExceeded",
 			"IssuerSuspended",
 			"InvalidValidityWindow",
 			"CredentialAlreadyExists",

@@ -50,6 +50,7 @@ pub mod rpc;
 pub mod terms;
 pub mod verdict;
 
+pub use calls::IssuanceQuota;
 pub use chain::CredChain;
 pub use error::{Error, Result};
 /// An account on chain (an issuer's, a delegate's): 32 bytes, shown as an SS58 address.

@@ -71,6 +71,14 @@ pub enum Proposal {
 	/// Authorize the runtime whose code (WebAssembly) hashes to this BLAKE2-256 hash; anyone may
 	/// then enact it with [`CredChain::apply_authorized_upgrade`].
 	AuthorizeUpgrade(Digest),
+	/// Set how many credential records an issuer may write per block and per quota day (`None`:
+	/// the runtime's default).
+	SetIssuanceQuota {
+		/// The issuer.
+		issuer: AccountId32,
+		/// Its quota.
+		quota: Option<calls::IssuanceQuota>,
+	},
 }
 
 impl Proposal {
@@ -100,6 +108,7 @@ impl Proposal {
 			Self::AddCouncilMember(_) => "CouncilMembership.add_member",
 			Self::RemoveCouncilMember(_) => "CouncilMembership.remove_member",
 			Self::AuthorizeUpgrade(_) => "RuntimeUpgrade.authorize_upgrade",
+			Self::SetIssuanceQuota { .. } => "Credentials.set_issuance_quota",
 		}
 	}
 }
@@ -268,7 +277,8 @@ impl CredChain {
 		Ok(VoteOutcome::Executed(self.close(key, hash, index).await?))
 	}
 
-	/// Closes the motion `hash` (index `index`): its call runs if it has enough ayes.
+	/// Closes the motion `hash` (index `index`): its call runs if it has enough ayes. The proposal
+	/// slot the motion took from its proposer is released afterwards, whoever proposed it.
 	pub async fn close(
 		&self,
 		key: &SigningKey,
@@ -282,6 +292,7 @@ impl CredChain {
 			length_bound: PROPOSAL_LENGTH_BOUND,
 		};
 		let included = self.submit(key, COUNCIL, "close", args).await?;
+		self.release_proposal_slot(key, hash).await?;
 		let executed = decode_events::<calls::Executed>(&included.events, COUNCIL, "Executed");
 		match executed.first() {
 			Some(executed) => match dispatch_failure(&executed.result, &included.metadata) {
@@ -298,6 +309,14 @@ impl CredChain {
 				included.block
 			))),
 		}
+	}
+
+	/// Gives the proposer of the closed motion `hash` its proposal slot back (each member may have
+	/// only a few motions open), signed by the member `key`.
+	pub async fn release_proposal_slot(&self, key: &SigningKey, hash: Digest) -> Result<()> {
+		let args = calls::ReleaseProposalArgs { proposal_hash: hash };
+		self.submit(key, COUNCIL, "release_proposal_cost", args).await?;
+		Ok(())
 	}
 
 	/// Has the node at `keys_node_url` (the validator's own node, with unsafe RPC methods open to
@@ -396,6 +415,9 @@ impl CredChain {
 			}
 			Proposal::AuthorizeUpgrade(code_hash) => {
 				RuntimeCall::RuntimeUpgrade(RuntimeUpgradeCall::authorize_upgrade { code_hash })
+			}
+			Proposal::SetIssuanceQuota { issuer, quota } => {
+				RuntimeCall::Credentials(Credentials::set_issuance_quota { issuer, quota })
 			}
 		})
 	}

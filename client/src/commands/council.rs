@@ -8,7 +8,7 @@ use credchain_client::{
 	chain::{Proposal, ProposalOutcome, VoteOutcome},
 	keys::parse_account,
 	terms::IssuerProfile,
-	CredChain, Error, Result,
+	CredChain, Error, IssuanceQuota, Result,
 };
 
 use super::{common, Outcome};
@@ -82,6 +82,13 @@ fn proposal(motion: MotionArgs) -> Result<(Proposal, String)> {
 		}
 		MotionArgs::RemoveNode { peer_id, member } => {
 			(Proposal::RemoveNode(parse_peer_id(&peer_id)?), member.key)
+		}
+		MotionArgs::SetIssuanceQuota { issuer, per_block, per_day, default: _, member } => {
+			let quota = match (per_block, per_day) {
+				(Some(per_block), Some(per_day)) => Some(IssuanceQuota { per_block, per_day }),
+				_ => None,
+			};
+			(Proposal::SetIssuanceQuota { issuer: parse_account(&issuer)?, quota }, member.key)
 		}
 	})
 }

@@ -8,7 +8,7 @@ use credchain_client::{
 
 use super::{common, Outcome};
 use crate::{
-	cli::{DelegateArgs, IssuerCommand, ProfileArgs, ShowIssuerArgs},
+	cli::{DelegateArgs, DelegateCommand, IssuerCommand, ProfileArgs, ShowIssuerArgs},
 	progress,
 };
 
@@ -64,13 +64,16 @@ async fn delegate(url: &str, args: DelegateArgs, add: bool) -> Result<Outcome> {
 	let block = block?;
 	if add {
 		println!(
-			"Added {delegate} as a delegate key of the issuer {} in finalized block {block}: it may now issue \
-			 and change statuses for it.",
+			"Invited {delegate} to be a delegate key of the issuer {} in finalized block {block}. It may \
+			 issue and change statuses for the issuer once it accepts with: credchain delegate accept {} \
+			 --key <its key>",
+			key.account(),
 			key.account()
 		);
 	} else {
 		println!(
-			"Removed the delegate key {delegate} from the issuer {} in finalized block {block}.",
+			"Removed the delegate key {delegate} (or its invitation) from the issuer {} in finalized \
+			 block {block}.",
 			key.account()
 		);
 	}
@@ -101,4 +104,36 @@ async fn show(url: &str, args: ShowIssuerArgs) -> Result<Outcome> {
 			Ok(Outcome::NotValid)
 		}
 	}
+}
+
+/// `delegate accept` and `delegate resign`.
+pub async fn delegation(url: &str, command: DelegateCommand) -> Result<Outcome> {
+	let (args, accept) = match command {
+		DelegateCommand::Accept(args) => (args, true),
+		DelegateCommand::Resign(args) => (args, false),
+	};
+	let issuer = parse_account(&args.issuer)?;
+	let key = common::load_key(&args.key, "--key")?;
+	let chain = CredChain::connect(url).await?;
+	let spinner = progress::spinner("waiting for the transaction to be finalized");
+	let block = if accept {
+		chain.accept_delegation(&key, &issuer).await
+	} else {
+		chain.resign_delegation(&key, &issuer).await
+	};
+	spinner.finish_and_clear();
+	let block = block?;
+	if accept {
+		println!(
+			"{} is now a delegate key of the issuer {issuer} (finalized block {block}): it may issue and \
+			 change statuses for it.",
+			key.account()
+		);
+	} else {
+		println!(
+			"{} no longer acts for the issuer {issuer} (finalized block {block}).",
+			key.account()
+		);
+	}
+	Ok(Outcome::Success)
 }

@@ -56,6 +56,7 @@ pub async fn run(cli: Cli) -> Result<Outcome> {
 		Command::Reinstate(args) => change::reinstate(&url, args).await,
 		Command::Verify(args) => verify::run(&url, args).await,
 		Command::Issuer(command) => issuer::run(&url, command).await,
+		Command::Delegate(command) => issuer::delegation(&url, command).await,
 		Command::Admin(command) => admin::run(&url, command).await,
 		Command::Council(command) => council::run(&url, command).await,
 		Command::Validator(command) => council::validator(&url, command).await,
