@@ -33,8 +33,14 @@ pub enum Subcommand {
 	Revert(sc_cli::RevertCmd),
 
 	/// Benchmark the runtime's pallets, the database and this machine.
+	#[cfg(feature = "runtime-benchmarks")]
 	#[command(subcommand)]
 	Benchmark(frame_benchmarking_cli::BenchmarkCmd),
+
+	/// Benchmarks: not in this build (production nodes carry no benchmarking code); build the
+	/// benchmarking node with `scripts/benchmark-pallets.sh`.
+	#[cfg(not(feature = "runtime-benchmarks"))]
+	Benchmark(BenchmarkUnavailable),
 
 	/// Database metadata.
 	ChainInfo(sc_cli::ChainInfoCmd),
@@ -58,4 +64,14 @@ pub struct Cli {
 	/// The options of a running node.
 	#[clap(flatten)]
 	pub run: sc_cli::RunCmd,
+}
+
+/// The arguments of `benchmark` in a node built without benchmarking: anything, refused with a
+/// message that says how to get a benchmarking node.
+#[cfg(not(feature = "runtime-benchmarks"))]
+#[derive(Debug, clap::Args)]
+pub struct BenchmarkUnavailable {
+	/// Whatever followed `benchmark`.
+	#[arg(trailing_var_arg = true, allow_hyphen_values = true, hide = true)]
+	pub args: Vec<String>,
 }

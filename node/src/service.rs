@@ -205,7 +205,7 @@ pub fn new_full<
 		})?;
 
 	if config.offchain_worker.enabled {
-		// The runtime's offchain worker (pallet-node-authorization) tells the network which peers
+		// The runtime's offchain worker (pallet-consortium-nodes) tells the network which peers
 		// the consortium authorized; without it, this node would accept any peer.
 		let offchain_workers =
 			sc_offchain::OffchainWorkers::new(sc_offchain::OffchainWorkerOptions {

@@ -15,6 +15,7 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_validator_set, ValidatorSet]
 	[pallet_runtime_upgrade, RuntimeUpgrade]
 	[pallet_credentials, Credentials]
+	[pallet_consortium_nodes, NodeAuthorization]
 );
 
 use frame_system_benchmarking::{

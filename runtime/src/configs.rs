@@ -99,7 +99,16 @@ impl pallet_grandpa::Config for Runtime {
 	type EquivocationReportSystem = ();
 }
 
-impl pallet_roles::Config for Runtime {}
+parameter_types! {
+	/// The most council motions one member may have open at once.
+	pub const MaxOpenProposalsPerMember: u32 = 5;
+}
+
+impl pallet_roles::Config for Runtime {
+	/// Which roles may sign each call: see `permissions.rs`.
+	type Permissions = crate::permissions::CallsByRole;
+	type MaxOpenProposals = MaxOpenProposalsPerMember;
+}
 
 /// A council motion carried by more than half of the council.
 pub type CouncilMajority = pallet_collective::EnsureProportionMoreThan<AccountId, Instance1, 1, 2>;
@@ -144,8 +153,9 @@ impl pallet_collective::Config<Instance1> for Runtime {
 	type MaxProposalWeight = MaxCouncilProposalWeight;
 	type DisapproveOrigin = CouncilChangeOrigin;
 	type KillOrigin = CouncilChangeOrigin;
-	/// No deposit for proposals: CredChain has no token and only members may propose.
-	type Consideration = ();
+	/// No token to take a deposit in: a motion takes one of its proposer's few proposal slots
+	/// instead, given back when its cost is released after it closed.
+	type Consideration = pallet_roles::ProposalSlot<Runtime>;
 }
 
 impl pallet_membership::Config<Instance1> for Runtime {
@@ -204,19 +214,16 @@ impl pallet_runtime_upgrade::Config for Runtime {
 parameter_types! {
 	/// The most nodes the consortium may authorize.
 	pub const MaxWellKnownNodes: u32 = 256;
-	/// The longest PeerId, in bytes.
-	pub const MaxPeerIdLength: u32 = 128;
+	/// The most extra peers a node's owner may let connect to its node.
+	pub const MaxConnectionsPerNode: u32 = 8;
 }
 
-impl pallet_node_authorization::Config for Runtime {
-	type RuntimeEvent = RuntimeEvent;
+impl pallet_consortium_nodes::Config for Runtime {
 	type MaxWellKnownNodes = MaxWellKnownNodes;
-	type MaxPeerIdLength = MaxPeerIdLength;
-	type AddOrigin = GovernanceOrigin;
-	type RemoveOrigin = GovernanceOrigin;
-	type SwapOrigin = GovernanceOrigin;
-	type ResetOrigin = GovernanceOrigin;
-	type WeightInfo = ();
+	type MaxConnectionsPerNode = MaxConnectionsPerNode;
+	/// A council majority (or the sudo key of a development chain).
+	type GovernanceOrigin = GovernanceOrigin;
+	type WeightInfo = pallet_consortium_nodes::weights::SubstrateWeight<Runtime>;
 }
 
 impl pallet_sudo::Config for Runtime {
@@ -237,6 +244,11 @@ parameter_types! {
 	pub const MaxCredentialBatchSize: u32 = 1_000;
 	/// The most applications that may wait for accreditation at once.
 	pub const MaxPendingApplications: u32 = 100;
+	/// The issuance quota of an issuer for which the council set none: a graduation day of 100,000
+	/// credentials fits in a day twice over, and in 20 blocks (2 minutes); one issuer still fills at
+	/// most a quarter of a block's issuing capacity (about 21,000 records in `issue_batch`es).
+	pub const DefaultIssuanceQuota: pallet_credentials::IssuanceQuota =
+		pallet_credentials::IssuanceQuota { per_block: 5_000, per_day: 200_000 };
 }
 
 impl pallet_credentials::Config for Runtime {
@@ -249,6 +261,9 @@ impl pallet_credentials::Config for Runtime {
 	type MaxDelegates = MaxDelegatesPerIssuer;
 	type MaxBatchSize = MaxCredentialBatchSize;
 	type MaxPendingApplications = MaxPendingApplications;
+	type DefaultIssuanceQuota = DefaultIssuanceQuota;
+	/// Quota days are calendar-length: 14,400 six-second blocks.
+	type QuotaDay = ConstU32<{ super::DAYS }>;
 	type WeightInfo = pallet_credentials::weights::SubstrateWeight<Runtime>;
 }
 

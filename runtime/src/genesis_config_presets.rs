@@ -78,7 +78,7 @@ pub fn consortium_genesis(consortium: Consortium) -> Value {
 		session: pallet_session::GenesisConfig { keys: session_keys },
 		sudo: pallet_sudo::GenesisConfig { key: sudo },
 		council_membership: pallet_membership::GenesisConfig { members: council },
-		node_authorization: pallet_node_authorization::GenesisConfig { nodes },
+		node_authorization: pallet_consortium_nodes::GenesisConfig { nodes },
 		credentials: pallet_credentials::GenesisConfig { issuers },
 	})
 }

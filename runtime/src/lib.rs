@@ -8,10 +8,11 @@
 //!   `pallet-session`, whose session keys become the Aura and GRANDPA authorities.
 //! - Governance: a council of member universities (`pallet-collective` with `pallet-membership`);
 //!   its motions accredit issuers, change validators and authorize nodes
-//!   (`pallet-node-authorization`); two thirds of it authorize runtime upgrades
+//!   (`pallet-consortium-nodes`); two thirds of it authorize runtime upgrades
 //!   (`pallet-runtime-upgrade`).
 //! - No token: there are no balances and no transaction fees. An account may transact only because
-//!   the chain granted it a role (see `pallet-roles`); the transaction pool refuses anyone else.
+//!   the chain granted it a role (see `pallet-roles`), and only the calls its roles permit
+//!   ([`permissions`]); the transaction pool and block building refuse anything else.
 //! - `pallet-credentials` holds the credential records; `pallet-sudo` is only the bootstrap key of
 //!   the development preset (other chains start without a sudo key).
 //!
@@ -32,6 +33,7 @@ pub mod apis;
 mod benchmarks;
 pub mod configs;
 pub mod genesis_config_presets;
+pub mod permissions;
 
 use alloc::vec::Vec;
 use sp_runtime::{
@@ -52,10 +54,10 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("credchain"),
 	impl_name: alloc::borrow::Cow::Borrowed("credchain"),
 	authoring_version: 1,
-	spec_version: 101,
+	spec_version: 102,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
-	transaction_version: 2,
+	transaction_version: 3,
 	system_version: 1,
 };
 
@@ -116,8 +118,11 @@ pub type UncheckedExtrinsic =
 /// The payload a signer signs.
 pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
 
-/// Runtime migrations beyond those the pallets declare themselves.
-type Migrations = ();
+/// The storage migrations of this runtime version, each guarded by its pallet's storage version.
+type Migrations = (
+	pallet_roles::migrations::v2::MigrateV1ToV2<Runtime>,
+	pallet_consortium_nodes::migrations::v1::MigrateToV1<Runtime>,
+);
 
 /// Dispatches blocks and extrinsics to the pallets.
 pub type Executive = frame_executive::Executive<
@@ -217,7 +222,7 @@ mod runtime {
 
 	/// The nodes (by PeerId) that may join the network.
 	#[runtime::pallet_index(11)]
-	pub type NodeAuthorization = pallet_node_authorization;
+	pub type NodeAuthorization = pallet_consortium_nodes;
 
 	/// Issuers and their credential records.
 	#[runtime::pallet_index(10)]

@@ -13,6 +13,8 @@ use std::{
 	time::{Duration, Instant},
 };
 
+pub mod extrinsics;
+
 use jsonrpsee::{
 	core::{client::ClientT, params::ArrayParams},
 	http_client::{HttpClient, HttpClientBuilder},

@@ -641,7 +641,18 @@ async fn issuers_delegates_and_a_load_test() {
 	client
 		.run(&["issuer", "add-delegate", ferdie.as_str(), "--key", "//Alice"])
 		.expect(0)
-		.says("Added");
+		.says("Invited");
+	// The invitation alone does not let the key issue: the key must accept it itself.
+	let early = dir.path().join("early.pdf");
+	std::fs::write(&early, b"%PDF-1.4\nsent before accepting\n%%EOF\n").unwrap();
+	client
+		.run(&["issue", arg(&early), "--issuer-key", ferdie_key.as_str()])
+		.expect(ERROR)
+		.complains("none of its roles may sign this call");
+	client
+		.run(&["delegate", "accept", alice.as_str(), "--key", ferdie_key.as_str()])
+		.expect(0)
+		.says("is now a delegate key");
 	let certificate = dir.path().join("certificate.pdf");
 	std::fs::write(&certificate, b"%PDF-1.4\nAlice Academy certificate\n%%EOF\n").unwrap();
 	let issued =

@@ -72,20 +72,32 @@ async fn malformed_parameters_are_named_in_invalid_params_errors() {
 	assert_eq!(verdict["status"], "unknown", "{verdict}");
 
 	// Bad hex, wrong length.
-	expect_invalid_params(&node, "credentials_verify", vec!["xyz".into()], "`digest` must be hex")
-		.await;
+	expect_invalid_params(
+		&node,
+		"credentials_verify",
+		vec!["xyz".into()],
+		"`digest` must be 32 bytes: 64 hex digits with an optional 0x, got 3 characters",
+	)
+	.await;
+	expect_invalid_params(
+		&node,
+		"credentials_verify",
+		vec![format!("0x{}", "xy".repeat(32)).into()],
+		"`digest` must be 64 hex digits",
+	)
+	.await;
 	expect_invalid_params(
 		&node,
 		"credentials_verify",
 		vec![format!("0x{}", "ab".repeat(31)).into()],
-		"`digest` must be 32 bytes (64 hex digits), got 31 bytes",
+		"`digest` must be 32 bytes: 64 hex digits with an optional 0x, got 64 characters",
 	)
 	.await;
 	expect_invalid_params(
 		&node,
 		"credentials_verifyInBatch",
 		vec![format!("0x{}", "cd".repeat(20)).into(), digest.clone().into(), empty_proof.clone()],
-		"`root` must be 32 bytes (64 hex digits), got 20 bytes",
+		"`root` must be 32 bytes: 64 hex digits with an optional 0x, got 42 characters",
 	)
 	.await;
 	expect_invalid_params(
@@ -103,7 +115,7 @@ async fn malformed_parameters_are_named_in_invalid_params_errors() {
 			digest.clone().into(),
 			json!({ "leafIndex": 0, "siblings": ["zz"] }),
 		],
-		"`proof.siblings[0]` must be hex",
+		"`proof.siblings[0]` must be 32 bytes",
 	)
 	.await;
 	let too_long: Vec<Value> = (0..40).map(|_| Value::from(digest.clone())).collect();
@@ -132,7 +144,7 @@ async fn malformed_parameters_are_named_in_invalid_params_errors() {
 		&node,
 		"credentials_verify",
 		vec![digest.clone().into(), "yesterday".into()],
-		"`at` must be hex",
+		"`at` must be 32 bytes",
 	)
 	.await;
 	expect_invalid_params(
@@ -154,6 +166,13 @@ async fn malformed_parameters_are_named_in_invalid_params_errors() {
 	expect_invalid_params(
 		&node,
 		"credentials_issuer",
+		vec!["5".repeat(51).into()],
+		"`account` must be an SS58 address (at most 50 characters)",
+	)
+	.await;
+	expect_invalid_params(
+		&node,
+		"credentials_issuer",
 		vec!["0x1234".into()],
 		"`account` must be 32 bytes",
 	)
@@ -165,7 +184,7 @@ async fn malformed_parameters_are_named_in_invalid_params_errors() {
 	assert_eq!(response["id"], 7, "{response}");
 	assert_eq!(response["error"]["code"], INVALID_PARAMS, "{response}");
 	let message = response["error"]["message"].as_str().unwrap_or_default();
-	assert!(message.contains("`digest` must be hex"), "{response}");
+	assert!(message.contains("`digest` must be 32 bytes"), "{response}");
 
 	let body = format!(
 		r#"{{"jsonrpc":"2.0","id":8,"method":"credentials_verifyInBatch","params":["{digest}","0x00",{{"leafIndex":0,"siblings":[]}}]}}"#
@@ -176,4 +195,44 @@ async fn malformed_parameters_are_named_in_invalid_params_errors() {
 		response["error"]["message"].as_str().unwrap_or_default().contains("`leaf`"),
 		"{response}"
 	);
+}
+
+/// Calls `method` with `params`, asserts an invalid-params error, and returns how long it took.
+async fn time_invalid_params(node: &Node, method: &str, params: Vec<Value>) -> Duration {
+	let started = std::time::Instant::now();
+	match node.try_call::<Value>(method, params).await {
+		Err(ClientError::Call(error)) => assert_eq!(error.code(), INVALID_PARAMS, "{error:?}"),
+		other => panic!("{method}: expected an invalid-params error, got {other:?}"),
+	}
+	started.elapsed()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn hostile_parameters_are_refused_quickly_and_never_read_as_another_digest() {
+	let node = Node::start(NodeConfig::dev()).await;
+	node.wait_for_finalized(1, Duration::from_secs(60)).await;
+
+	// A 1 MB account string: base58 decoding it would take tens of seconds; the length check
+	// refuses it at once. (The bound is generous: the refusal itself takes well under a millisecond;
+	// most of this is moving a megabyte over loopback.)
+	let huge_account = "5".repeat(1_000_000);
+	let took = time_invalid_params(&node, "credentials_issuer", vec![huge_account.into()]).await;
+	assert!(took < Duration::from_secs(2), "a 1 MB account took {took:?} to refuse");
+	let huge_digest = "ab".repeat(500_000);
+	let took = time_invalid_params(&node, "credentials_verify", vec![huge_digest.into()]).await;
+	assert!(took < Duration::from_secs(2), "a 1 MB digest took {took:?} to refuse");
+
+	// A 63-digit digest used to be zero-padded into a different digest; whitespace was skipped.
+	let digest = format!("8110{}", "0".repeat(59));
+	assert_eq!(digest.len(), 63);
+	for malformed in [
+		digest.clone(),
+		format!("0x{digest}"),
+		format!(" 0x{digest}0"),
+		format!("0x{digest}0 "),
+		format!("0x{} {}", &digest[..31], &digest[31..]),
+	] {
+		let took = time_invalid_params(&node, "credentials_verify", vec![malformed.into()]).await;
+		assert!(took < Duration::from_millis(500), "took {took:?}");
+	}
 }

@@ -34,3 +34,35 @@ async fn dev_node_refuses_unsafe_rpc_methods_by_default() {
 	let error = rotated.expect_err("author_rotateKeys is unsafe and must be refused");
 	assert!(error.to_string().contains("unsafe"), "unexpected error: {error}");
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_production_runtime_has_no_benchmarking_api() {
+	let node = Node::start(NodeConfig::dev()).await;
+	// `Benchmark_benchmark_metadata(extra: bool)`: present only in a `runtime-benchmarks` build.
+	let answer: Result<String, _> = node
+		.try_call("state_call", vec!["Benchmark_benchmark_metadata".into(), "0x00".into()])
+		.await;
+	let error = answer.expect_err("a production runtime must not serve the benchmarking API");
+	let message = error.to_string();
+	assert!(
+		message.contains("Benchmark_benchmark_metadata") && message.contains("not found"),
+		"unexpected error: {message}"
+	);
+	// The runtime's own API is there, through the same `state_call`.
+	let version: String = node.call("state_call", vec!["Core_version".into(), "0x".into()]).await;
+	assert!(version.len() > 10);
+}
+
+#[test]
+fn the_production_node_has_no_benchmark_subcommand() {
+	let output = std::process::Command::new(credchain_e2e::node_binary())
+		.args(["benchmark", "pallet", "--chain", "dev"])
+		.output()
+		.expect("the node binary runs");
+	assert!(!output.status.success());
+	let stderr = String::from_utf8_lossy(&output.stderr);
+	assert!(
+		stderr.contains("production build") && stderr.contains("benchmark-pallets.sh"),
+		"{stderr}"
+	);
+}

@@ -77,23 +77,50 @@ fn invalid_params(message: impl Into<String>) -> ErrorObjectOwned {
 	ErrorObject::owned(INVALID_PARAMS_CODE, message, None::<()>)
 }
 
-/// Parses `value`, the parameter `name`, as exactly 32 bytes of hex with an optional `0x`.
+/// The longest SS58 address of a 32-byte account (a two-byte network prefix): 50 characters.
+const MAX_SS58_LENGTH: usize = 50;
+
+/// Parses `value`, the parameter `name`, as exactly 32 bytes of hex: 64 hex digits, with an optional
+/// `0x`, and nothing else (no whitespace, no odd length). The length is checked before anything is
+/// decoded, so the cost is bounded whatever the caller sends.
 pub fn parse_hash32(name: &str, value: &str) -> Result<[u8; 32], ErrorObjectOwned> {
-	let bytes = sp_core::bytes::from_hex(value).map_err(|_| {
-		invalid_params(format!("`{name}` must be hex (with or without 0x), got {value:?}"))
-	})?;
-	<[u8; 32]>::try_from(bytes.as_slice()).map_err(|_| {
-		invalid_params(format!(
-			"`{name}` must be 32 bytes (64 hex digits), got {} bytes",
-			bytes.len()
-		))
-	})
+	let digits = value.strip_prefix("0x").unwrap_or(value);
+	if digits.len() != 64 {
+		return Err(invalid_params(format!(
+			"`{name}` must be 32 bytes: 64 hex digits with an optional 0x, got {} characters",
+			value.chars().count()
+		)));
+	}
+	let mut bytes = [0u8; 32];
+	for (byte, pair) in bytes.iter_mut().zip(digits.as_bytes().chunks_exact(2)) {
+		let (Some(high), Some(low)) = (hex_digit(pair[0]), hex_digit(pair[1])) else {
+			return Err(invalid_params(format!(
+				"`{name}` must be 64 hex digits (0-9, a-f, A-F) with an optional 0x, and nothing \
+				 else"
+			)));
+		};
+		*byte = high << 4 | low;
+	}
+	Ok(bytes)
 }
 
-/// Parses an account given as SS58 or as 32 bytes of hex.
+/// The value of one ASCII hex digit.
+fn hex_digit(digit: u8) -> Option<u8> {
+	(digit as char).to_digit(16).map(|value| value as u8)
+}
+
+/// Parses an account given as SS58 or as 32 bytes of hex. The length is checked before SS58 is
+/// decoded (base58 decoding costs the square of its input's length).
 pub fn parse_account(value: &str) -> Result<AccountId, ErrorObjectOwned> {
 	if value.starts_with("0x") {
 		return parse_hash32("account", value).map(AccountId::from);
+	}
+	if value.len() > MAX_SS58_LENGTH {
+		return Err(invalid_params(format!(
+			"`account` must be an SS58 address (at most {MAX_SS58_LENGTH} characters) or 0x and 64 \
+			 hex digits, got {} characters",
+			value.chars().count()
+		)));
 	}
 	AccountId::from_ss58check(value).map_err(|error| {
 		invalid_params(format!("`account` must be an SS58 address or 32 bytes of hex: {error}"))
@@ -160,14 +187,14 @@ where
 		proof: ProofParam,
 		at: Option<String>,
 	) -> RpcResult<VerdictJson> {
-		let root = parse_hash32("root", &root)?;
-		let leaf = parse_hash32("leaf", &leaf)?;
 		if proof.siblings.len() > MAX_PROOF_DEPTH {
 			return Err(invalid_params(format!(
 				"`proof.siblings` has {} hashes; a batch proof has at most {MAX_PROOF_DEPTH}",
 				proof.siblings.len()
 			)));
 		}
+		let root = parse_hash32("root", &root)?;
+		let leaf = parse_hash32("leaf", &leaf)?;
 		let siblings = proof
 			.siblings
 			.iter()
@@ -186,5 +213,41 @@ where
 		let at = self.block(at)?;
 		let summary = self.with_api(&at, |api, hash| api.issuer(hash, account))?;
 		Ok(summary.map(IssuerJson::from))
+	}
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+
+	const DIGEST: &str = "8110000000000000000000000000000000000000000000000000000000000001";
+
+	#[test]
+	fn a_hash_is_64_hex_digits_with_or_without_0x() {
+		let expected = parse_hash32("digest", DIGEST).unwrap();
+		assert_eq!(expected[0], 0x81);
+		assert_eq!(expected[31], 0x01);
+		assert_eq!(parse_hash32("digest", &format!("0x{DIGEST}")).unwrap(), expected);
+		assert_eq!(parse_hash32("digest", &DIGEST.to_uppercase()).unwrap(), expected);
+	}
+
+	#[test]
+	fn an_odd_length_or_padded_hash_is_refused_not_read_as_another() {
+		for bad in [&DIGEST[1..], &format!(" {}", &DIGEST[1..]), &format!("{DIGEST} "), "0x"] {
+			let error = parse_hash32("digest", bad).unwrap_err();
+			assert_eq!(error.code(), INVALID_PARAMS_CODE, "{bad:?}");
+		}
+		let error = parse_hash32("digest", &format!("{}zz", &DIGEST[2..])).unwrap_err();
+		assert!(error.message().contains("hex digits"));
+	}
+
+	#[test]
+	fn a_huge_account_is_refused_by_its_length_without_echoing_it() {
+		let huge = "5".repeat(320_000);
+		let started = std::time::Instant::now();
+		let error = parse_account(&huge).unwrap_err();
+		assert!(started.elapsed() < std::time::Duration::from_millis(50));
+		assert_eq!(error.code(), INVALID_PARAMS_CODE);
+		assert!(error.message().len() < 200);
 	}
 }

@@ -1,0 +1,94 @@
+//! Signed transactions built from the runtime's own types and sent with `author_submitExtrinsic`, so a
+//! test can send exactly what an attacker or a careless user would sign — any call, from any key —
+//! and see the node's answer.
+
+use codec::Encode;
+use credchain_runtime::{
+	Address, RuntimeCall, Signature, SignedPayload, TxExtension, UncheckedExtrinsic, VERSION,
+};
+use jsonrpsee::core::ClientError;
+use sp_core::{crypto::Ss58Codec, H256};
+use sp_keyring::Sr25519Keyring;
+use sp_runtime::generic::Era;
+
+use crate::{hex_decode, hex_encode, Node};
+
+/// The next nonce of `signer`'s account, counting its transactions in the node's pool.
+pub async fn next_nonce(node: &Node, signer: Sr25519Keyring) -> u32 {
+	let account = signer.to_account_id().to_ss58check();
+	node.call("system_accountNextIndex", vec![account.into()]).await
+}
+
+/// Signs `call` with `signer` at its next nonce and submits it; returns the transaction's hash, or
+/// the node's refusal.
+pub async fn submit(
+	node: &Node,
+	signer: Sr25519Keyring,
+	call: RuntimeCall,
+) -> Result<String, ClientError> {
+	let nonce = next_nonce(node, signer).await;
+	submit_with_nonce(node, signer, call, nonce).await
+}
+
+/// Signs `call` with `signer` at `nonce` (immortal, no metadata hash) and submits it.
+pub async fn submit_with_nonce(
+	node: &Node,
+	signer: Sr25519Keyring,
+	call: RuntimeCall,
+	nonce: u32,
+) -> Result<String, ClientError> {
+	let genesis: String = node.call("chain_getBlockHash", vec![0.into()]).await;
+	let genesis = H256::from_slice(&hex_decode(&genesis));
+	let extensions: TxExtension = (
+		frame_system::CheckNonZeroSender::new(),
+		frame_system::CheckSpecVersion::new(),
+		frame_system::CheckTxVersion::new(),
+		frame_system::CheckGenesis::new(),
+		frame_system::CheckMortality::from(Era::Immortal),
+		pallet_roles::CheckRole::new(),
+		frame_system::CheckNonce::from(nonce),
+		frame_system::CheckWeight::new(),
+		frame_metadata_hash_extension::CheckMetadataHash::new(false),
+		frame_system::WeightReclaim::new(),
+	);
+	let implicit = (
+		(),
+		VERSION.spec_version,
+		VERSION.transaction_version,
+		genesis,
+		genesis,
+		(),
+		(),
+		(),
+		None,
+		(),
+	);
+	let payload = SignedPayload::from_raw(call.clone(), extensions.clone(), implicit);
+	let signature = payload.using_encoded(|bytes| signer.sign(bytes));
+	let extrinsic = UncheckedExtrinsic::new_signed(
+		call,
+		Address::Id(signer.to_account_id()),
+		Signature::Sr25519(signature),
+		extensions,
+	);
+	let encoded = format!("0x{}", hex_encode(&extrinsic.encode()));
+	node.try_call("author_submitExtrinsic", vec![encoded.into()]).await
+}
+
+/// The `InvalidTransaction::Custom` code of a refusal at submission (`Custom error: N`), if it is
+/// one.
+pub fn custom_refusal_code(error: &ClientError) -> Option<u8> {
+	let text = refusal_text(error);
+	let code = text.split("Custom error: ").nth(1)?;
+	code.chars().take_while(char::is_ascii_digit).collect::<String>().parse().ok()
+}
+
+/// Everything the node said in a refusal: its message and its data.
+pub fn refusal_text(error: &ClientError) -> String {
+	match error {
+		ClientError::Call(error) => {
+			format!("{} {}", error.message(), error.data().map(|data| data.get()).unwrap_or(""))
+		}
+		other => other.to_string(),
+	}
+}
