@@ -21,7 +21,7 @@ use credchain_e2e::{
 	extrinsics::{custom_refusal_code, next_nonce, refusal_text, submit, submit_with_nonce},
 	read_storage, twox_64_concat_key, Node, NodeConfig,
 };
-use credchain_runtime::{AccountId, RuntimeCall, SessionKeys};
+use credchain_runtime::{RuntimeCall, SessionKeys};
 use sp_keyring::Sr25519Keyring::{self, Alice, Bob, Charlie, Dave, Ferdie};
 
 /// `pallet_roles::NO_ROLE`.
@@ -117,7 +117,7 @@ async fn a_delegate_may_sign_only_the_credentials_calls_it_needs() {
 
 	// Dave, a delegate, tries what a stolen registrar key would try first.
 	let set_keys = RuntimeCall::Session(pallet_session::Call::set_keys {
-		keys: SessionKeys { aura: Default::default(), grandpa: Default::default() },
+		keys: codec::Decode::decode(&mut &[7u8; 64][..]).expect("64 bytes are session keys"),
 		proof: vec![],
 	});
 	assert_refused(submit(&node, Dave, set_keys).await, CALL_NOT_PERMITTED, "none of its roles");

@@ -39,17 +39,9 @@ impl frame_system::Config for Test {
 #[derive_impl(pallet_timestamp::config_preludes::TestDefaultConfig)]
 impl pallet_timestamp::Config for Test {}
 
-/// Any role may sign any call in these tests; the runtime's own table is tested in the runtime.
-pub struct AnyRole;
-
-impl pallet_roles::CallPermissions<RuntimeCall> for AnyRole {
-	fn signable_by(_call: &RuntimeCall) -> pallet_roles::RoleSet {
-		pallet_roles::RoleSet::of(&pallet_roles::Role::ALL)
-	}
-}
-
 impl pallet_roles::Config for Test {
-	type Permissions = AnyRole;
+	/// The runtime's own table is tested in the runtime.
+	type Permissions = pallet_roles::AnyRoleSignsAnything;
 	type MaxOpenProposals = ConstU32<4>;
 }
 

@@ -51,7 +51,7 @@ mod types;
 pub use check_role::{CheckRole, CALL_NOT_PERMITTED, GOVERNANCE_ONLY, NO_ROLE};
 pub use membership::GrantRoleToMembers;
 pub use proposal_slot::ProposalSlot;
-pub use types::{CallPermissions, Role, RoleRegistry, RoleSet};
+pub use types::{AnyRoleSignsAnything, CallPermissions, Role, RoleRegistry, RoleSet};
 
 #[cfg(test)]
 mod mock;

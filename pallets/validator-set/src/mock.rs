@@ -39,7 +39,10 @@ impl frame_system::Config for Test {
 	type Block = Block;
 }
 
-impl pallet_roles::Config for Test {}
+impl pallet_roles::Config for Test {
+	type Permissions = pallet_roles::AnyRoleSignsAnything;
+	type MaxOpenProposals = frame_support::traits::ConstU32<4>;
+}
 
 impl pallet_session::Config for Test {
 	type RuntimeEvent = RuntimeEvent;
