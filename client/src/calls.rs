@@ -5,7 +5,7 @@
 
 use subxt::{
 	ext::{scale_decode::DecodeAsType, scale_encode::EncodeAsType, scale_value::Value},
-	utils::AccountId32,
+	utils::{AccountId32, MultiAddress},
 };
 
 use crate::{
@@ -218,10 +218,10 @@ pub(crate) enum NodeAuthorizationCall {
 #[derive(EncodeAsType, Clone, Debug)]
 #[encode_as_type(crate_path = "::subxt::ext::scale_encode")]
 pub(crate) enum MembershipCall {
-	/// `add_member(who)`.
-	add_member { who: AccountId32 },
-	/// `remove_member(who)`.
-	remove_member { who: AccountId32 },
+	/// `add_member(who)`: the member as an address (`MultiAddress::Id`).
+	add_member { who: MultiAddress<AccountId32, ()> },
+	/// `remove_member(who)`: the member as an address (`MultiAddress::Id`).
+	remove_member { who: MultiAddress<AccountId32, ()> },
 }
 
 /// The runtime upgrade pallet's call.

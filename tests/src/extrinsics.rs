@@ -92,3 +92,30 @@ pub fn refusal_text(error: &ClientError) -> String {
 		other => other.to_string(),
 	}
 }
+
+/// Waits, for at most `timeout`, until every transaction `signer` sent is in a finalized block: its
+/// nonce at the finalized head reaches the next nonce the pool would give it. (The client library
+/// takes nonces from the finalized state.)
+pub async fn wait_until_finalized(
+	node: &Node,
+	signer: Sr25519Keyring,
+	timeout: std::time::Duration,
+) {
+	let account_key =
+		crate::blake2_128_concat_key("System", "Account", &signer.to_account_id().encode());
+	let deadline = std::time::Instant::now() + timeout;
+	loop {
+		let expected = next_nonce(node, signer).await;
+		let finalized: String = node.call("chain_getFinalizedHead", Vec::new()).await;
+		let info: Option<frame_system::AccountInfo<u32, ()>> =
+			crate::read_storage_at(node, &account_key, &finalized).await;
+		if info.map_or(0, |info| info.nonce) >= expected {
+			return;
+		}
+		assert!(
+			std::time::Instant::now() < deadline,
+			"{signer:?}'s transactions were not finalized within {timeout:?}"
+		);
+		tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+	}
+}

@@ -379,7 +379,7 @@ async fn issue_verify_revoke_suspend_and_withdraw() {
 		.expect(ERROR)
 		.complains("not suspended");
 
-	// Only the sudo key governs.
+	// Only the sudo key governs: an issuer's key may not even sign `Sudo.sudo`.
 	client
 		.run(&[
 			"admin",
@@ -391,7 +391,7 @@ async fn issue_verify_revoke_suspend_and_withdraw() {
 			"//Charlie",
 		])
 		.expect(ERROR)
-		.complains("sudo key");
+		.complains("none of its roles may sign this call");
 
 	// The consortium withdraws the university's accreditation: its credentials keep their status, and
 	// the verifier sees both.

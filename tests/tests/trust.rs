@@ -18,7 +18,10 @@ use credchain_client::{
 };
 use credchain_e2e::{
 	blake2_128_concat_key,
-	extrinsics::{custom_refusal_code, next_nonce, refusal_text, submit, submit_with_nonce},
+	extrinsics::{
+		custom_refusal_code, next_nonce, refusal_text, submit, submit_with_nonce,
+		wait_until_finalized,
+	},
 	read_storage, twox_64_concat_key, Node, NodeConfig,
 };
 use credchain_runtime::{RuntimeCall, SessionKeys};
@@ -180,6 +183,8 @@ async fn a_removed_delegate_or_withdrawn_issuer_is_shut_out_whatever_its_key_did
 	})
 	.await;
 
+	wait_until_finalized(&node, Alice, Duration::from_secs(90)).await;
+
 	// (1) Bob removes Dave: it succeeds, and Dave's next transaction is refused at submission.
 	chain
 		.remove_delegate(&key(Bob), &client_account(Dave))
@@ -264,6 +269,7 @@ async fn a_council_member_at_its_proposal_cap_is_refused_until_a_motion_closes()
 		read_storage::<u32>(&node, &open_key).await == Some(5)
 	})
 	.await;
+	wait_until_finalized(&node, Alice, Duration::from_secs(90)).await;
 
 	// The sixth is refused with the reason named.
 	let sixth = Proposal::SetIssuanceQuota {

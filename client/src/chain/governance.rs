@@ -408,10 +408,10 @@ impl CredChain {
 				})
 			}
 			Proposal::AddCouncilMember(who) => {
-				RuntimeCall::CouncilMembership(MembershipCall::add_member { who })
+				RuntimeCall::CouncilMembership(MembershipCall::add_member { who: who.into() })
 			}
 			Proposal::RemoveCouncilMember(who) => {
-				RuntimeCall::CouncilMembership(MembershipCall::remove_member { who })
+				RuntimeCall::CouncilMembership(MembershipCall::remove_member { who: who.into() })
 			}
 			Proposal::AuthorizeUpgrade(code_hash) => {
 				RuntimeCall::RuntimeUpgrade(RuntimeUpgradeCall::authorize_upgrade { code_hash })

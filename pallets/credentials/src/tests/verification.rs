@@ -106,22 +106,33 @@ fn a_withdrawn_issuers_credential_stays_verifiable_with_its_standing_and_success
 	});
 }
 
+/// Anchors a batch of `count` leaves signed by `UNIVERSITY`; returns the leaves and the root.
+fn anchored_batch(count: u8) -> (Vec<Digest>, Digest) {
+	let leaves: Vec<Digest> = (0..count).map(|i| digest(200 + i)).collect();
+	let root = merkle_root::<Keccak256, _>(leaves.iter()).0;
+	assert_ok!(Credentials::anchor_batch(
+		RuntimeOrigin::signed(UNIVERSITY),
+		root,
+		count.into(),
+		no_terms()
+	));
+	(leaves, root)
+}
+
+/// The Merkle proof of the leaf at `index` of `leaves`.
+fn proof_of(leaves: &[Digest], index: u32) -> Vec<Digest> {
+	merkle_proof::<Keccak256, _, _>(leaves.iter(), index)
+		.proof
+		.into_iter()
+		.map(|node| node.0)
+		.collect()
+}
+
 #[test]
 fn a_proof_longer_than_the_batch_is_deep_is_refused_before_hashing() {
 	new_test_ext(|| {
-		let leaves: Vec<Digest> = (0..4u8).map(|i| digest(200 + i)).collect();
-		let root = merkle_root::<Keccak256, _>(leaves.iter()).0;
-		assert_ok!(Credentials::anchor_batch(
-			RuntimeOrigin::signed(UNIVERSITY),
-			root,
-			4,
-			no_terms()
-		));
-		let mut proof: Vec<Digest> = merkle_proof::<Keccak256, _, _>(leaves.iter(), 1)
-			.proof
-			.into_iter()
-			.map(|node| node.0)
-			.collect();
+		let (leaves, root) = anchored_batch(4);
+		let mut proof = proof_of(&leaves, 1);
 		assert_eq!(
 			Credentials::verify_in_batch(root, leaves[1], 1, proof.clone()).status,
 			VerdictStatus::Valid
@@ -153,21 +164,8 @@ fn the_longest_proof_is_the_depth_of_the_tree() {
 #[test]
 fn a_batch_leaf_verifies_with_its_proof_and_a_forged_proof_does_not() {
 	new_test_ext(|| {
-		let leaves: Vec<Digest> = (0..7u8).map(|i| digest(200 + i)).collect();
-		let root = merkle_root::<Keccak256, _>(leaves.iter()).0;
-		assert_ok!(Credentials::anchor_batch(
-			RuntimeOrigin::signed(UNIVERSITY),
-			root,
-			7,
-			no_terms()
-		));
-		let proof = |index: u32| -> Vec<Digest> {
-			merkle_proof::<Keccak256, _, _>(leaves.iter(), index)
-				.proof
-				.into_iter()
-				.map(|node| node.0)
-				.collect()
-		};
+		let (leaves, root) = anchored_batch(7);
+		let proof = |index: u32| proof_of(&leaves, index);
 
 		let verdict = Credentials::verify_in_batch(root, leaves[4], 4, proof(4));
 		assert_eq!(verdict.status, VerdictStatus::Valid);
