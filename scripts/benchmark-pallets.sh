@@ -26,10 +26,7 @@ pallets=("$@")
 ((${#pallets[@]})) ||
 	pallets=(pallet_credentials pallet_validator_set pallet_runtime_upgrade pallet_consortium_nodes)
 for pallet in "${pallets[@]}"; do
-	case "$pallet" in
-	pallet_consortium_nodes) folder="pallets/node-authorization" ;;
-	*) folder="pallets/$(echo "${pallet#pallet_}" | tr _ -)" ;;
-	esac
+	folder="pallets/$(echo "${pallet#pallet_}" | tr _ -)"
 	log "Benchmarking $pallet into $folder/src/weights.rs"
 	"$node" benchmark pallet --chain dev --pallet "$pallet" --extrinsic '*' \
 		--steps 20 --repeat 10 --wasm-execution compiled \
