@@ -215,39 +215,3 @@ where
 		Ok(summary.map(IssuerJson::from))
 	}
 }
-
-#[cfg(test)]
-mod tests {
-	use super::*;
-
-	const DIGEST: &str = "8110000000000000000000000000000000000000000000000000000000000001";
-
-	#[test]
-	fn a_hash_is_64_hex_digits_with_or_without_0x() {
-		let expected = parse_hash32("digest", DIGEST).unwrap();
-		assert_eq!(expected[0], 0x81);
-		assert_eq!(expected[31], 0x01);
-		assert_eq!(parse_hash32("digest", &format!("0x{DIGEST}")).unwrap(), expected);
-		assert_eq!(parse_hash32("digest", &DIGEST.to_uppercase()).unwrap(), expected);
-	}
-
-	#[test]
-	fn an_odd_length_or_padded_hash_is_refused_not_read_as_another() {
-		for bad in [&DIGEST[1..], &format!(" {}", &DIGEST[1..]), &format!("{DIGEST} "), "0x"] {
-			let error = parse_hash32("digest", bad).unwrap_err();
-			assert_eq!(error.code(), INVALID_PARAMS_CODE, "{bad:?}");
-		}
-		let error = parse_hash32("digest", &format!("{}zz", &DIGEST[2..])).unwrap_err();
-		assert!(error.message().contains("hex digits"));
-	}
-
-	#[test]
-	fn a_huge_account_is_refused_by_its_length_without_echoing_it() {
-		let huge = "5".repeat(320_000);
-		let started = std::time::Instant::now();
-		let error = parse_account(&huge).unwrap_err();
-		assert!(started.elapsed() < std::time::Duration::from_millis(50));
-		assert_eq!(error.code(), INVALID_PARAMS_CODE);
-		assert!(error.message().len() < 200);
-	}
-}

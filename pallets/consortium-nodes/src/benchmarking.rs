@@ -87,6 +87,25 @@ mod benchmarks {
 	}
 
 	#[benchmark]
+	fn reset_well_known_nodes() -> Result<(), BenchmarkError> {
+		let owner: T::AccountId = account("owner", 0, SEED);
+		let max = T::MaxWellKnownNodes::get();
+		fill_nodes::<T>(max, &owner);
+		let origin =
+			T::GovernanceOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		// Every old node leaves; as many new ones come.
+		let nodes: BoundedVec<(PeerId, T::AccountId), T::MaxWellKnownNodes> = (0..max)
+			.map(|index| (longest_peer(3_000_000 + index), owner.clone()))
+			.collect::<Vec<_>>()
+			.try_into()
+			.map_err(|_| BenchmarkError::Weightless)?;
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, nodes);
+		assert_eq!(WellKnownNodes::<T>::get().len() as u32, max);
+		Ok(())
+	}
+
+	#[benchmark]
 	fn transfer_node() -> Result<(), BenchmarkError> {
 		let owner: T::AccountId = account("owner", 0, SEED);
 		let nodes = fill_nodes::<T>(T::MaxWellKnownNodes::get(), &owner);

@@ -5,9 +5,8 @@
 //!
 //! ## What it keeps
 //! - **Well-known nodes** (at most `Config::MaxWellKnownNodes`): the consortium's validators and RPC
-//!   nodes. Only governance (`Config::GovernanceOrigin`, the council) adds, removes and swaps them,
-//!   one at a time, and names each one's owner. (Upstream's `reset_well_known_nodes` is left out:
-//!   replacing a full set at once weighs more than a council motion may.)
+//!   nodes. Only governance (`Config::GovernanceOrigin`, the council) adds, removes, swaps, resets
+//!   them, and names each one's owner.
 //! - **Additional connections** (at most `Config::MaxConnectionsPerNode` per node): peers that a
 //!   well-known node's owner lets connect to its own node (a sentry, a private RPC node).
 //!
@@ -76,7 +75,7 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxConnectionsPerNode: Get<u32>;
 
-		/// Adds, removes and swaps well-known nodes and transfers their ownership.
+		/// Adds, removes, swaps and resets well-known nodes and transfers their ownership.
 		type GovernanceOrigin: EnsureOrigin<Self::RuntimeOrigin>;
 
 		/// Weights of this pallet's calls, from its benchmarks.
@@ -124,6 +123,11 @@ pub mod pallet {
 			removed: PeerId,
 			/// The PeerId added.
 			added: PeerId,
+		},
+		/// The well-known nodes were replaced.
+		NodesReset {
+			/// The new nodes and their owners.
+			nodes: Vec<(PeerId, T::AccountId)>,
 		},
 		/// A well-known node got a new owner.
 		NodeTransferred {
@@ -286,6 +290,21 @@ pub mod pallet {
 			Ok(())
 		}
 
+		/// Replaces every well-known node with `nodes` and their owners; the nodes that leave lose
+		/// their owners and connections.
+		#[pallet::call_index(3)]
+		#[pallet::weight(T::WeightInfo::reset_well_known_nodes())]
+		pub fn reset_well_known_nodes(
+			origin: OriginFor<T>,
+			nodes: BoundedVec<(PeerId, T::AccountId), T::MaxWellKnownNodes>,
+		) -> DispatchResult {
+			T::GovernanceOrigin::ensure_origin(origin)?;
+			ensure!(nodes.iter().all(|(node, _)| !node.is_empty()), Error::<T>::EmptyPeerId);
+			Self::replace_nodes(&nodes)?;
+			Self::deposit_event(Event::NodesReset { nodes: nodes.into_inner() });
+			Ok(())
+		}
+
 		/// Gives the well-known node `node` to a new owner.
 		#[pallet::call_index(6)]
 		#[pallet::weight(T::WeightInfo::transfer_node())]
@@ -362,8 +381,8 @@ pub mod pallet {
 			Ok(())
 		}
 
-		/// Makes `nodes` the well-known nodes (genesis, benchmarks): the nodes that leave lose their
-		/// owners and connections; the nodes that stay keep their connections.
+		/// Makes `nodes` the well-known nodes: the nodes that leave lose their owners and
+		/// connections; the nodes that stay keep their connections.
 		pub(crate) fn replace_nodes(nodes: &[(PeerId, T::AccountId)]) -> DispatchResult {
 			let mut new_set = NodeSet::<T>::new();
 			for (node, _) in nodes {

@@ -60,6 +60,10 @@ fn only_governance_changes_the_well_known_nodes() {
 			NodeAuthorization::transfer_node(signed(), peer(2), OPERATOR),
 			DispatchError::BadOrigin
 		);
+		assert_noop!(
+			NodeAuthorization::reset_well_known_nodes(signed(), Default::default()),
+			DispatchError::BadOrigin
+		);
 	});
 }
 
@@ -107,6 +111,22 @@ fn a_swapped_node_keeps_its_owner_and_connections() {
 			NodeAuthorization::swap_well_known_node(RuntimeOrigin::root(), peer(3), peer(2)),
 			Error::<Test>::AlreadyJoined
 		);
+	});
+}
+
+#[test]
+fn a_reset_drops_the_owners_and_connections_of_nodes_that_leave() {
+	new_test_ext(|| {
+		assert_ok!(NodeAuthorization::add_connections(
+			RuntimeOrigin::signed(OPERATOR),
+			peer(1),
+			peers(&[9])
+		));
+		let nodes = vec![(peer(2), 30), (peer(3), 30)].try_into().unwrap();
+		assert_ok!(NodeAuthorization::reset_well_known_nodes(RuntimeOrigin::root(), nodes));
+		assert_eq!(Owners::<Test>::get(peer(1)), None);
+		assert_eq!(AdditionalConnections::<Test>::get(peer(1)), None);
+		assert_eq!(Owners::<Test>::get(peer(2)), Some(30));
 	});
 }
 
