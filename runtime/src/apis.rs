@@ -148,8 +148,11 @@ impl_runtime_apis! {
 	}
 
 	impl pallet_credentials_runtime_api::CredentialsApi<Block, AccountId, BlockNumber> for Runtime {
-		fn verify(digest: pallet_credentials::Digest) -> pallet_credentials::Verdict<AccountId, BlockNumber> {
-			Credentials::verify(digest)
+		fn verify(
+			digest: pallet_credentials::Digest,
+			claimed_issuer: Option<Vec<u8>>,
+		) -> pallet_credentials::Verdict<AccountId, BlockNumber> {
+			Credentials::verify(digest, claimed_issuer)
 		}
 
 		fn verify_in_batch(
@@ -157,14 +160,21 @@ impl_runtime_apis! {
 			leaf: pallet_credentials::Digest,
 			leaf_index: u32,
 			proof: Vec<pallet_credentials::Digest>,
+			claimed_issuer: Option<Vec<u8>>,
 		) -> pallet_credentials::Verdict<AccountId, BlockNumber> {
-			Credentials::verify_in_batch(root, leaf, leaf_index, proof)
+			Credentials::verify_in_batch(root, leaf, leaf_index, proof, claimed_issuer)
 		}
 
 		fn issuer(
 			account: AccountId,
 		) -> Option<pallet_credentials::IssuerSummary<AccountId, BlockNumber>> {
 			Credentials::issuer_summary(account)
+		}
+
+		fn issuer_by_identifier(
+			uri: Vec<u8>,
+		) -> Option<pallet_credentials::IssuerSummary<AccountId, BlockNumber>> {
+			Credentials::issuer_summary_by_identifier(uri)
 		}
 	}
 

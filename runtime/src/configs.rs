@@ -235,8 +235,10 @@ impl pallet_sudo::Config for Runtime {
 parameter_types! {
 	/// The longest issuer name, in bytes.
 	pub const MaxIssuerNameLength: u32 = 128;
-	/// The longest issuer website or DID URI, in bytes.
+	/// The longest issuer website, DID or other identifier, in bytes.
 	pub const MaxIssuerUriLength: u32 = 256;
+	/// The most identifiers an issuer may register besides its website or DID URI.
+	pub const MaxIssuerIdentifiers: u32 = 4;
 	/// The most delegate keys one issuer may have.
 	pub const MaxDelegatesPerIssuer: u32 = 32;
 	/// The most credentials one `issue_batch` may carry; a full batch fits in a block with room to
@@ -258,6 +260,7 @@ impl pallet_credentials::Config for Runtime {
 	type UnixTime = Timestamp;
 	type MaxNameLength = MaxIssuerNameLength;
 	type MaxUriLength = MaxIssuerUriLength;
+	type MaxIdentifiers = MaxIssuerIdentifiers;
 	type MaxDelegates = MaxDelegatesPerIssuer;
 	type MaxBatchSize = MaxCredentialBatchSize;
 	type MaxPendingApplications = MaxPendingApplications;

@@ -114,6 +114,7 @@ fn example_issuer(
 	account: Sr25519Keyring,
 	name: &str,
 	uri: &str,
+	identifiers: &[&str],
 	country: &str,
 	delegates: &[Sr25519Keyring],
 ) -> GenesisIssuer<AccountId> {
@@ -121,6 +122,7 @@ fn example_issuer(
 		account: account.to_account_id(),
 		name: name.into(),
 		uri: uri.into(),
+		identifiers: identifiers.iter().map(|identifier| identifier.to_string()).collect(),
 		country: country.into(),
 		delegates: delegates.iter().map(|delegate| delegate.to_account_id()).collect(),
 	}
@@ -139,6 +141,8 @@ pub fn development_genesis() -> Value {
 				Sr25519Keyring::Bob,
 				"Example University",
 				"https://university.example",
+				// The `issuer.id` of its Open Badges 3.0 credentials.
+				&["https://university.example/issuers/registrar"],
 				"NL",
 				&[Sr25519Keyring::Dave],
 			),
@@ -146,6 +150,7 @@ pub fn development_genesis() -> Value {
 				Sr25519Keyring::Charlie,
 				"Example Training Institute",
 				"did:web:training.example",
+				&[],
 				"DE",
 				&[],
 			),

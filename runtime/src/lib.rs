@@ -54,10 +54,10 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("credchain"),
 	impl_name: alloc::borrow::Cow::Borrowed("credchain"),
 	authoring_version: 1,
-	spec_version: 102,
+	spec_version: 103,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
-	transaction_version: 3,
+	transaction_version: 4,
 	system_version: 1,
 };
 
@@ -122,6 +122,7 @@ pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
 type Migrations = (
 	pallet_roles::migrations::v2::MigrateV1ToV2<Runtime>,
 	pallet_consortium_nodes::migrations::v1::MigrateToV1<Runtime>,
+	pallet_credentials::migrations::v2::MigrateV1ToV2<Runtime>,
 );
 
 /// Dispatches blocks and extrinsics to the pallets.

@@ -8,7 +8,7 @@
 //! | Bootstrap (dev sudo key) | `Sudo.*` |
 //! | Validator | `Session.set_keys`, `Session.purge_keys`, `NodeAuthorization.add_connections` / `remove_connections` (of a node it owns), `Grandpa.report_equivocation`, `System.apply_authorized_upgrade`, `Credentials.register_issuer` |
 //! | CouncilMember | `Council.propose` / `vote` / `close` / `release_proposal_cost`, `CouncilMembership.change_key`, `System.apply_authorized_upgrade`, `Credentials.register_issuer` |
-//! | Issuer | `Credentials.update_issuer_profile`, `add_delegate`, `remove_delegate`, and the issuing calls below |
+//! | Issuer | `Credentials.propose_profile_change`, `add_delegate`, `remove_delegate`, and the issuing calls below |
 //! | Issuer, Delegate | `Credentials.issue`, `issue_batch`, `anchor_batch`, `revoke`, `suspend`, `reinstate`, `revoke_batch`, `revoke_batch_leaf`, `suspend_batch_leaf`, `reinstate_batch_leaf` |
 //! | Invitee | `Credentials.accept_delegation` |
 //! | Delegate, Invitee | `Credentials.resign_delegation` |
@@ -88,7 +88,7 @@ fn credentials(call: &pallet_credentials::Call<super::Runtime>) -> RoleSet {
 	use pallet_credentials::Call;
 	match call {
 		Call::register_issuer { .. } => MEMBER,
-		Call::update_issuer_profile { .. }
+		Call::propose_profile_change { .. }
 		| Call::add_delegate { .. }
 		| Call::remove_delegate { .. } => ISSUER,
 		Call::issue { .. }

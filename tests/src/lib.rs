@@ -13,6 +13,7 @@ use std::{
 	time::{Duration, Instant},
 };
 
+pub mod cli;
 pub mod extrinsics;
 
 use jsonrpsee::{

@@ -27,6 +27,10 @@ use super::verdict_json::{IssuerJson, ReadAt, VerdictJson};
 /// The deepest Merkle proof a batch can need (a tree of up to 2³² leaves).
 const MAX_PROOF_DEPTH: usize = 32;
 
+/// The longest issuer identifier accepted, in bytes: longer than any the runtime registers
+/// (`MaxUriLength`), so a longer one is refused before the runtime is called.
+const MAX_ISSUER_IDENTIFIER_LENGTH: usize = 512;
+
 /// A Merkle proof as verifiers pass it: the leaf's index and its sibling hashes, leaf to root.
 #[derive(Debug, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
@@ -40,12 +44,18 @@ pub struct ProofParam {
 /// The verification methods.
 #[rpc(server, namespace = "credentials")]
 pub trait CredentialsRpc {
-	/// The verdict on the credential whose canonical document has the SHA-256 `digest` (hex).
+	/// The verdict on the credential whose canonical document has the SHA-256 `digest` (hex), and
+	/// names `issuer` (its `issuer` or `issuer.id`, a URI or DID) as its issuer, if it names one.
 	#[method(name = "verify")]
-	fn verify(&self, digest: String, at: Option<String>) -> RpcResult<VerdictJson>;
+	fn verify(
+		&self,
+		digest: String,
+		at: Option<String>,
+		issuer: Option<String>,
+	) -> RpcResult<VerdictJson>;
 
 	/// The verdict on the credential `leaf` (hex digest), shown by `proof` to belong to the Merkle
-	/// batch anchored with `root` (hex).
+	/// batch anchored with `root` (hex), whose document names `issuer`, if it names one.
 	#[method(name = "verifyInBatch")]
 	fn verify_in_batch(
 		&self,
@@ -53,11 +63,21 @@ pub trait CredentialsRpc {
 		leaf: String,
 		proof: ProofParam,
 		at: Option<String>,
+		issuer: Option<String>,
 	) -> RpcResult<VerdictJson>;
 
 	/// The issuer registered under `account` (SS58 or hex), or `null`.
 	#[method(name = "issuer")]
 	fn issuer(&self, account: String, at: Option<String>) -> RpcResult<Option<IssuerJson>>;
+
+	/// The issuer registered under the identifier `identifier` (its website, DID or another
+	/// registered identifier, compared case- and Unicode-normalized), or `null`.
+	#[method(name = "issuerByIdentifier")]
+	fn issuer_by_identifier(
+		&self,
+		identifier: String,
+		at: Option<String>,
+	) -> RpcResult<Option<IssuerJson>>;
 }
 
 /// Serves the verification methods from a client's runtime API.
@@ -107,6 +127,19 @@ pub fn parse_hash32(name: &str, value: &str) -> Result<[u8; 32], ErrorObjectOwne
 /// The value of one ASCII hex digit.
 fn hex_digit(digit: u8) -> Option<u8> {
 	(digit as char).to_digit(16).map(|value| value as u8)
+}
+
+/// Checks `value`, the issuer identifier parameter `name`: at most
+/// [`MAX_ISSUER_IDENTIFIER_LENGTH`] bytes and not empty.
+pub fn parse_issuer_identifier(name: &str, value: String) -> Result<Vec<u8>, ErrorObjectOwned> {
+	if value.is_empty() || value.len() > MAX_ISSUER_IDENTIFIER_LENGTH {
+		return Err(invalid_params(format!(
+			"`{name}` must be an issuer URI or DID of 1 to {MAX_ISSUER_IDENTIFIER_LENGTH} bytes, \
+			 got {} bytes",
+			value.len()
+		)));
+	}
+	Ok(value.into_bytes())
 }
 
 /// Parses an account given as SS58 or as 32 bytes of hex. The length is checked before SS58 is
@@ -173,10 +206,16 @@ where
 	C: ProvideRuntimeApi<Block> + HeaderBackend<Block> + Send + Sync + 'static,
 	C::Api: CredentialsRuntimeApi<Block, AccountId, BlockNumber>,
 {
-	fn verify(&self, digest: String, at: Option<String>) -> RpcResult<VerdictJson> {
+	fn verify(
+		&self,
+		digest: String,
+		at: Option<String>,
+		issuer: Option<String>,
+	) -> RpcResult<VerdictJson> {
 		let digest = parse_hash32("digest", &digest)?;
+		let claimed = issuer.map(|issuer| parse_issuer_identifier("issuer", issuer)).transpose()?;
 		let at = self.block(at)?;
-		let verdict = self.with_api(&at, |api, hash| api.verify(hash, digest))?;
+		let verdict = self.with_api(&at, |api, hash| api.verify(hash, digest, claimed))?;
 		Ok(VerdictJson::new(digest, verdict, at))
 	}
 
@@ -186,7 +225,9 @@ where
 		leaf: String,
 		proof: ProofParam,
 		at: Option<String>,
+		issuer: Option<String>,
 	) -> RpcResult<VerdictJson> {
+		let claimed = issuer.map(|issuer| parse_issuer_identifier("issuer", issuer)).transpose()?;
 		if proof.siblings.len() > MAX_PROOF_DEPTH {
 			return Err(invalid_params(format!(
 				"`proof.siblings` has {} hashes; a batch proof has at most {MAX_PROOF_DEPTH}",
@@ -203,7 +244,7 @@ where
 			.collect::<Result<Vec<Digest>, _>>()?;
 		let at = self.block(at)?;
 		let verdict = self.with_api(&at, |api, hash| {
-			api.verify_in_batch(hash, root, leaf, proof.leaf_index, siblings)
+			api.verify_in_batch(hash, root, leaf, proof.leaf_index, siblings, claimed)
 		})?;
 		Ok(VerdictJson::new(leaf, verdict, at))
 	}
@@ -212,6 +253,17 @@ where
 		let account = parse_account(&account)?;
 		let at = self.block(at)?;
 		let summary = self.with_api(&at, |api, hash| api.issuer(hash, account))?;
+		Ok(summary.map(IssuerJson::from))
+	}
+
+	fn issuer_by_identifier(
+		&self,
+		identifier: String,
+		at: Option<String>,
+	) -> RpcResult<Option<IssuerJson>> {
+		let identifier = parse_issuer_identifier("identifier", identifier)?;
+		let at = self.block(at)?;
+		let summary = self.with_api(&at, |api, hash| api.issuer_by_identifier(hash, identifier))?;
 		Ok(summary.map(IssuerJson::from))
 	}
 }

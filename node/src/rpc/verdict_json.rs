@@ -4,8 +4,8 @@
 
 use credchain_runtime::{AccountId, BlockNumber};
 use pallet_credentials_runtime_api::{
-	CredentialTerms, Digest, IssuerStanding, IssuerSummary, RevocationReason, Verdict,
-	VerdictStatus, WithdrawalReason,
+	ClaimedIssuer, CredentialTerms, Digest, IssuerStanding, IssuerSummary, RevocationReason,
+	Verdict, VerdictStatus, VerdictWarning, WithdrawalReason,
 };
 use serde::Serialize;
 use sp_core::{crypto::Ss58Codec, H256};
@@ -35,14 +35,25 @@ fn address(account: &AccountId) -> String {
 pub struct VerdictJson {
 	/// The digest (or batch leaf) asked about.
 	pub digest: String,
-	/// `valid`, `revoked`, `suspended`, `expired`, `notYetValid`, `unknown` or `invalidProof`.
+	/// `valid`, `revoked`, `suspended`, `expired`, `notYetValid`, `issuerRevoked`,
+	/// `issuerMismatch`, `ambiguousIssuer`, `unknown` or `invalidProof` (precedence in
+	/// `docs/rpc.md`).
 	pub status: &'static str,
 	/// Why and when it was revoked, when `status` is `revoked`.
 	pub revocation: Option<RevocationJson>,
 	/// The block it was suspended in, when `status` is `suspended`.
 	pub suspended_since: Option<BlockNumber>,
-	/// Its issuer, when the credential is known.
+	/// From which block and why governance distrusts its issuer, when `status` is `issuerRevoked`.
+	pub issuer_revocation: Option<IssuerRevocationJson>,
+	/// The issuer of the record that answers (for `issuerMismatch` with one other anchoring
+	/// issuer: that issuer).
 	pub issuer: Option<IssuerJson>,
+	/// The issuer identifier the document names, as passed, and whom it is registered to.
+	pub claimed_issuer: Option<ClaimedIssuerJson>,
+	/// For `issuerMismatch` and `ambiguousIssuer`: the issuers (SS58) that did anchor it.
+	pub anchored_by: Vec<String>,
+	/// What a verifier should know besides the status.
+	pub warnings: Vec<WarningJson>,
 	/// The block it was issued in.
 	pub issued_at_block: Option<BlockNumber>,
 	/// The time of that block, ms since the Unix epoch.
@@ -71,6 +82,40 @@ pub struct RevocationJson {
 	pub block: BlockNumber,
 }
 
+/// Governance's distrust of an issuer, from a block on.
+#[derive(Serialize, Clone, Debug)]
+#[serde(rename_all = "camelCase")]
+pub struct IssuerRevocationJson {
+	/// The first distrusted block.
+	pub since_block: BlockNumber,
+	/// Why the issuer was withdrawn: `misconduct`, `standardsNotMet`, `voluntary` or `other`.
+	pub reason: &'static str,
+}
+
+/// The issuer a document names.
+#[derive(Serialize, Clone, Debug)]
+#[serde(rename_all = "camelCase")]
+pub struct ClaimedIssuerJson {
+	/// The identifier, as passed (invalid UTF-8 replaced).
+	pub identifier: String,
+	/// The issuer registered under it (SS58), or `null` if none is.
+	pub registered_to: Option<String>,
+}
+
+/// A warning: `kind` is `issuerNotNamed`, `issuerSuspended` or `issuerWithdrawn`.
+#[derive(Serialize, Clone, Debug)]
+#[serde(rename_all = "camelCase")]
+pub struct WarningJson {
+	/// What the warning is about.
+	pub kind: &'static str,
+	/// For `issuerSuspended` and `issuerWithdrawn`: since which block.
+	pub since_block: Option<BlockNumber>,
+	/// For `issuerWithdrawn`: why.
+	pub reason: Option<&'static str>,
+	/// For `issuerWithdrawn`: the first distrusted block, if any (this credential predates it).
+	pub distrusted_from_block: Option<BlockNumber>,
+}
+
 /// A Merkle batch.
 #[derive(Serialize, Clone, Debug)]
 #[serde(rename_all = "camelCase")]
@@ -97,12 +142,16 @@ pub struct ReadAtJson {
 #[derive(Serialize, Clone, Debug)]
 #[serde(rename_all = "camelCase")]
 pub struct IssuerJson {
-	/// Its account (SS58).
+	/// Its account (SS58): its identity, which never changes.
 	pub account: String,
+	/// The account (SS58) that signs as the issuer now.
+	pub key: String,
 	/// Its name.
 	pub name: String,
 	/// Its website or DID URI.
 	pub uri: String,
+	/// Further identifiers its documents may name as their issuer.
+	pub identifiers: Vec<String>,
 	/// Its ISO 3166-1 alpha-2 country code.
 	pub country: String,
 	/// `applicant`, `accredited`, `suspended` or `withdrawn`.
@@ -111,25 +160,41 @@ pub struct IssuerJson {
 	pub withdrawal_reason: Option<&'static str>,
 	/// The block its standing last changed in.
 	pub standing_since_block: BlockNumber,
+	/// The first block whose credentials from it are distrusted, if governance named one.
+	pub distrusted_from_block: Option<BlockNumber>,
 	/// The institution that took over its credentials (SS58), if any.
 	pub successor: Option<String>,
+	/// That institution's name.
+	pub successor_name: Option<String>,
 }
 
 impl VerdictJson {
 	/// Renders `verdict` on `digest`, read at `at`.
 	pub fn new(digest: Digest, verdict: Verdict<AccountId, BlockNumber>, at: ReadAt) -> Self {
-		let (status, revocation, suspended_since) = match verdict.status {
-			VerdictStatus::Valid => ("valid", None, None),
-			VerdictStatus::Revoked { reason, at } => (
-				"revoked",
-				Some(RevocationJson { reason: revocation_reason(reason), block: at }),
-				None,
-			),
-			VerdictStatus::Suspended { since } => ("suspended", None, Some(since)),
-			VerdictStatus::Expired { .. } => ("expired", None, None),
-			VerdictStatus::NotYetValid { .. } => ("notYetValid", None, None),
-			VerdictStatus::Unknown => ("unknown", None, None),
-			VerdictStatus::InvalidProof => ("invalidProof", None, None),
+		let (mut revocation, mut suspended_since, mut issuer_revocation) = (None, None, None);
+		let status = match verdict.status {
+			VerdictStatus::Valid => "valid",
+			VerdictStatus::Revoked { reason, at } => {
+				revocation = Some(RevocationJson { reason: revocation_reason(reason), block: at });
+				"revoked"
+			}
+			VerdictStatus::Suspended { since } => {
+				suspended_since = Some(since);
+				"suspended"
+			}
+			VerdictStatus::Expired { .. } => "expired",
+			VerdictStatus::NotYetValid { .. } => "notYetValid",
+			VerdictStatus::IssuerRevoked { since, reason } => {
+				issuer_revocation = Some(IssuerRevocationJson {
+					since_block: since,
+					reason: withdrawal_reason(reason),
+				});
+				"issuerRevoked"
+			}
+			VerdictStatus::IssuerMismatch => "issuerMismatch",
+			VerdictStatus::AmbiguousIssuer => "ambiguousIssuer",
+			VerdictStatus::Unknown => "unknown",
+			VerdictStatus::InvalidProof => "invalidProof",
 		};
 		let terms = verdict.terms.unwrap_or_else(CredentialTerms::default);
 		Self {
@@ -137,7 +202,11 @@ impl VerdictJson {
 			status,
 			revocation,
 			suspended_since,
+			issuer_revocation,
 			issuer: verdict.issuer.map(IssuerJson::from),
+			claimed_issuer: verdict.claimed_issuer.map(ClaimedIssuerJson::from),
+			anchored_by: verdict.anchored_by.iter().map(address).collect(),
+			warnings: verdict.warnings.into_iter().map(WarningJson::from).collect(),
 			issued_at_block: verdict.issued_at,
 			issued_at_time: verdict.issued_on,
 			valid_from: terms.valid_from,
@@ -166,15 +235,53 @@ impl From<IssuerSummary<AccountId, BlockNumber>> for IssuerJson {
 		};
 		Self {
 			account: address(&issuer.account),
-			name: String::from_utf8_lossy(&issuer.name).into_owned(),
-			uri: String::from_utf8_lossy(&issuer.uri).into_owned(),
-			country: String::from_utf8_lossy(&issuer.country).into_owned(),
+			key: address(&issuer.key),
+			name: text(&issuer.name),
+			uri: text(&issuer.uri),
+			identifiers: issuer.identifiers.iter().map(|id| text(id)).collect(),
+			country: text(&issuer.country),
 			standing,
 			withdrawal_reason,
 			standing_since_block: issuer.standing_since,
+			distrusted_from_block: issuer.distrusted_from,
 			successor: issuer.successor.as_ref().map(address),
+			successor_name: issuer.successor_name.as_deref().map(text),
 		}
 	}
+}
+
+impl From<ClaimedIssuer<AccountId>> for ClaimedIssuerJson {
+	fn from(claim: ClaimedIssuer<AccountId>) -> Self {
+		Self {
+			identifier: text(&claim.identifier),
+			registered_to: claim.registered_to.as_ref().map(address),
+		}
+	}
+}
+
+impl From<VerdictWarning<BlockNumber>> for WarningJson {
+	fn from(warning: VerdictWarning<BlockNumber>) -> Self {
+		let none = Self { kind: "", since_block: None, reason: None, distrusted_from_block: None };
+		match warning {
+			VerdictWarning::IssuerNotNamed => Self { kind: "issuerNotNamed", ..none },
+			VerdictWarning::IssuerSuspended { since } => {
+				Self { kind: "issuerSuspended", since_block: Some(since), ..none }
+			}
+			VerdictWarning::IssuerWithdrawn { reason, since, distrusted_from } => Self {
+				kind: "issuerWithdrawn",
+				since_block: Some(since),
+				reason: Some(withdrawal_reason(reason)),
+				distrusted_from_block: distrusted_from,
+			},
+		}
+	}
+}
+
+/// Text the chain stores as UTF-8 bytes, with anything invalid replaced. JSON escapes control
+/// characters itself; clients that print it to a terminal must escape them (the chain refuses
+/// them in new names and identifiers, but not in records from before storage version 2).
+fn text(bytes: &[u8]) -> String {
+	String::from_utf8_lossy(bytes).into_owned()
 }
 
 /// The JSON name of a revocation reason.

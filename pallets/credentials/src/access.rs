@@ -30,6 +30,18 @@ impl<T: Config> Pallet<T> {
 		Ok(record.issuer)
 	}
 
+	/// The issuer whose credential `signer` means to change: `predecessor`, a withdrawn issuer whose
+	/// successor the signer acts for, or, when `None`, the signer's own issuer.
+	pub(crate) fn target_issuer(
+		signer: &T::AccountId,
+		predecessor: Option<T::AccountId>,
+	) -> Result<T::AccountId, DispatchError> {
+		match predecessor {
+			Some(issuer) => Ok(issuer),
+			None => Ok(Self::signer_record(signer)?.issuer),
+		}
+	}
+
 	/// Checks that `signer` may make `change` to a credential issued by `issuer`: the signer acts for
 	/// `issuer` itself, or for the successor governance named for it.
 	pub(crate) fn ensure_may_change(

@@ -12,9 +12,22 @@ use sp_runtime::traits::Keccak256;
 use crate::{
 	access::StatusChange,
 	credentials::{reinstated, revoked, suspended},
-	BatchLeaves, BatchRecord, BatchRecordOf, Batches, Config, CredentialStatus, CredentialTerms,
-	Digest, Error, Event, MerkleProof, Pallet, RevocationReason, StatusOf,
+	records::BatchSlot,
+	BatchRecord, BatchRecordOf, Config, CredentialStatus, CredentialTerms, Digest, Error, Event,
+	MerkleProof, Pallet, RevocationReason, StatusOf,
 };
+
+/// A leaf claimed, with its Merkle proof, to be at `leaf_index` of the batch `root`.
+struct ProvenLeaf<'a> {
+	/// The batch's root.
+	root: Digest,
+	/// The leaf's credential digest.
+	leaf: Digest,
+	/// Its index in the batch.
+	leaf_index: u32,
+	/// Its sibling hashes, leaf to root.
+	proof: &'a MerkleProof,
+}
 
 /// The longest proof a leaf of a `leaf_count`-leaf tree can have: the tree's depth,
 /// ⌈log₂ `leaf_count`⌉.
@@ -58,11 +71,12 @@ impl<T: Config> Pallet<T> {
 		ensure!(leaf_count > 0, Error::<T>::NoLeaves);
 		ensure!(terms.window_is_valid(), Error::<T>::InvalidValidityWindow);
 		let issuer = Self::ensure_may_issue(&signer)?;
-		ensure!(!Batches::<T>::contains_key(root), Error::<T>::BatchAlreadyExists);
+		ensure!(Self::batch_of(&root, &issuer).is_none(), Error::<T>::BatchAlreadyExists);
 		Self::charge_issuance(&issuer, 1)?;
 		let (issued_at, issued_on) = Self::now();
-		Batches::<T>::insert(
-			root,
+		Self::put_batch(
+			&root,
+			None,
 			BatchRecord {
 				issuer: issuer.clone(),
 				leaf_count,
@@ -76,15 +90,17 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// The batch `root`, after checking `signer` may make `change` to it.
+	/// The batch `root` of `predecessor` (or, when `None`, of the signer's own issuer), and where
+	/// it is stored, after checking `signer` may make `change` to it.
 	fn authorized_batch(
 		signer: &T::AccountId,
 		root: &Digest,
+		predecessor: Option<T::AccountId>,
 		change: StatusChange,
-	) -> Result<BatchRecordOf<T>, DispatchError> {
-		let batch = Batches::<T>::get(root).ok_or(Error::<T>::BatchNotFound)?;
-		Self::ensure_may_change(signer, &batch.issuer, change)?;
-		Ok(batch)
+	) -> Result<(BatchSlot, BatchRecordOf<T>), DispatchError> {
+		let issuer = Self::target_issuer(signer, predecessor)?;
+		Self::ensure_may_change(signer, &issuer, change)?;
+		Self::batch_of(root, &issuer).ok_or_else(|| Error::<T>::BatchNotFound.into())
 	}
 
 	/// Checks that `leaf` is the leaf at `leaf_index` of `batch`, whose root is `root`.
@@ -108,12 +124,14 @@ impl<T: Config> Pallet<T> {
 		signer: T::AccountId,
 		root: Digest,
 		reason: RevocationReason,
+		predecessor: Option<T::AccountId>,
 	) -> DispatchResult {
-		let mut batch = Self::authorized_batch(&signer, &root, StatusChange::Restrict)?;
+		let (slot, mut batch) =
+			Self::authorized_batch(&signer, &root, predecessor, StatusChange::Restrict)?;
 		let at = frame_system::Pallet::<T>::block_number();
 		batch.status = revoked::<T>(&batch.status, reason, at, signer.clone())?;
 		let issuer = batch.issuer.clone();
-		Batches::<T>::insert(root, batch);
+		Self::put_batch(&root, Some(slot), batch);
 		Self::deposit_event(Event::BatchRevoked { root, issuer, by: signer, reason });
 		Ok(())
 	}
@@ -126,10 +144,12 @@ impl<T: Config> Pallet<T> {
 		leaf_index: u32,
 		proof: MerkleProof,
 		reason: RevocationReason,
+		predecessor: Option<T::AccountId>,
 	) -> DispatchResult {
 		let at = frame_system::Pallet::<T>::block_number();
 		let by = signer.clone();
-		Self::restrict_proven_leaf(&signer, root, leaf, leaf_index, &proof, |status| {
+		let proven = ProvenLeaf { root, leaf, leaf_index, proof: &proof };
+		Self::restrict_proven_leaf(&signer, proven, predecessor, |status| {
 			revoked::<T>(status, reason, at, by)
 		})?;
 		Self::deposit_event(Event::BatchLeafRevoked { root, leaf, by: signer, reason });
@@ -143,48 +163,54 @@ impl<T: Config> Pallet<T> {
 		leaf: Digest,
 		leaf_index: u32,
 		proof: MerkleProof,
+		predecessor: Option<T::AccountId>,
 	) -> DispatchResult {
 		let since = frame_system::Pallet::<T>::block_number();
 		let by = signer.clone();
-		Self::restrict_proven_leaf(&signer, root, leaf, leaf_index, &proof, |status| {
+		let proven = ProvenLeaf { root, leaf, leaf_index, proof: &proof };
+		Self::restrict_proven_leaf(&signer, proven, predecessor, |status| {
 			suspended::<T>(status, since, by)
 		})?;
 		Self::deposit_event(Event::BatchLeafSuspended { root, leaf, by: signer });
 		Ok(())
 	}
 
-	/// Suspends or revokes (as `next` decides from the leaf's current status) a leaf of the batch
-	/// `root` that `proof` shows is at `leaf_index`, after checking `signer` may.
+	/// Suspends or revokes (as `next` decides from the leaf's current status) a proven leaf of the
+	/// batch of `predecessor` (or of the signer's own issuer), after checking `signer` may.
 	fn restrict_proven_leaf(
 		signer: &T::AccountId,
-		root: Digest,
-		leaf: Digest,
-		leaf_index: u32,
-		proof: &MerkleProof,
+		proven: ProvenLeaf<'_>,
+		predecessor: Option<T::AccountId>,
 		next: impl FnOnce(&StatusOf<T>) -> Result<StatusOf<T>, Error<T>>,
 	) -> DispatchResult {
-		let batch = Self::authorized_batch(signer, &root, StatusChange::Restrict)?;
+		let ProvenLeaf { root, leaf, leaf_index, proof } = proven;
+		let (slot, batch) =
+			Self::authorized_batch(signer, &root, predecessor, StatusChange::Restrict)?;
 		ensure!(
 			!matches!(batch.status, CredentialStatus::Revoked { .. }),
 			Error::<T>::AlreadyRevoked
 		);
 		Self::ensure_leaf_of(&batch, &root, &leaf, leaf_index, proof)?;
-		let current = BatchLeaves::<T>::get(root, leaf).unwrap_or(CredentialStatus::Active);
-		BatchLeaves::<T>::insert(root, leaf, next(&current)?);
+		let current = Self::leaf_status(&root, slot, &batch.issuer, &leaf)
+			.unwrap_or(CredentialStatus::Active);
+		Self::set_leaf_status(&root, slot, &batch.issuer, &leaf, Some(next(&current)?));
 		Ok(())
 	}
 
-	/// Lifts the suspension of the leaf `leaf` of the batch `root`. No proof is needed: only a proven
-	/// leaf can have been suspended.
+	/// Lifts the suspension of the leaf `leaf` of the batch `root` of `predecessor` (or of the
+	/// signer's own issuer). No proof is needed: only a proven leaf can have been suspended.
 	pub fn do_reinstate_batch_leaf(
 		signer: T::AccountId,
 		root: Digest,
 		leaf: Digest,
+		predecessor: Option<T::AccountId>,
 	) -> DispatchResult {
-		Self::authorized_batch(&signer, &root, StatusChange::Reinstate)?;
-		let current = BatchLeaves::<T>::get(root, leaf).ok_or(Error::<T>::NotSuspended)?;
+		let (slot, batch) =
+			Self::authorized_batch(&signer, &root, predecessor, StatusChange::Reinstate)?;
+		let current =
+			Self::leaf_status(&root, slot, &batch.issuer, &leaf).ok_or(Error::<T>::NotSuspended)?;
 		reinstated::<T>(&current)?;
-		BatchLeaves::<T>::remove(root, leaf);
+		Self::set_leaf_status(&root, slot, &batch.issuer, &leaf, None);
 		Self::deposit_event(Event::BatchLeafReinstated { root, leaf, by: signer });
 		Ok(())
 	}

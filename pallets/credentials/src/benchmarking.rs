@@ -4,7 +4,8 @@
 
 use super::*;
 use crate::Pallet as Credentials;
-use alloc::{vec, vec::Vec};
+use alloc::vec::Vec;
+use codec::Encode;
 use frame_benchmarking::v2::*;
 use frame_support::{pallet_prelude::Get, traits::EnsureOrigin, BoundedVec};
 use frame_system::RawOrigin;
@@ -12,12 +13,38 @@ use sp_runtime::traits::{Hash, Keccak256};
 
 const SEED: u32 = 0;
 
-/// The longest profile the runtime allows.
-fn longest_profile<T: Config>() -> ProfileOf<T> {
+/// `length` bytes: `prefix`, then `filler`, ending with the hex of `tag` so that texts with
+/// different tags differ.
+fn text_of(prefix: &[u8], filler: u8, tag: &[u8], length: u32) -> Vec<u8> {
+	let mut text = prefix.to_vec();
+	let suffix: Vec<u8> =
+		tag.iter().flat_map(|byte| [b'a' + (byte >> 4), b'a' + (byte & 15)]).collect();
+	text.resize((length as usize).saturating_sub(suffix.len()).max(prefix.len()), filler);
+	text.extend(suffix);
+	text.truncate(length as usize);
+	text
+}
+
+/// The longest profile the runtime allows, with the most identifiers, its name and identifiers
+/// made unique by `owner` and `version`.
+fn longest_profile<T: Config>(owner: &T::AccountId, version: u8) -> ProfileOf<T> {
+	let tag = |kind: u8| -> Vec<u8> {
+		let mut tag = sp_io::hashing::blake2_256(&owner.encode())[..6].to_vec();
+		tag.extend([version, kind]);
+		tag
+	};
+	let uri = |kind: u8| {
+		text_of(b"did:", b'u', &tag(kind), T::MaxUriLength::get()).try_into().expect("fits")
+	};
 	ProfileOf::<T> {
-		name: vec![b'N'; T::MaxNameLength::get() as usize].try_into().expect("fits its bound"),
-		uri: vec![b'u'; T::MaxUriLength::get() as usize].try_into().expect("fits its bound"),
+		name: text_of(b"N", b'N', &tag(0), T::MaxNameLength::get()).try_into().expect("fits"),
+		uri: uri(1),
 		country: *b"NL",
+		identifiers: (0..T::MaxIdentifiers::get())
+			.map(|k| uri(2 + k as u8))
+			.collect::<Vec<_>>()
+			.try_into()
+			.expect("fits its bound"),
 	}
 }
 
@@ -39,7 +66,7 @@ fn digest_of(index: u32) -> Digest {
 /// Registers `name`/`index` and accredits it with `delegates` delegates.
 fn accredited_issuer<T: Config>(name: &'static str, index: u32, delegates: u32) -> T::AccountId {
 	let issuer: T::AccountId = account(name, index, SEED);
-	Credentials::<T>::do_register_issuer(issuer.clone(), longest_profile::<T>())
+	Credentials::<T>::do_register_issuer(issuer.clone(), longest_profile::<T>(&issuer, 0))
 		.expect("a fresh account registers");
 	Credentials::<T>::do_accredit_issuer(issuer.clone()).expect("an applicant is accredited");
 	for d in 0..delegates {
@@ -49,8 +76,12 @@ fn accredited_issuer<T: Config>(name: &'static str, index: u32, delegates: u32) 
 	issuer
 }
 
-/// An issuer that issued `digest` and was withdrawn, and the successor that now takes care of it.
+/// An issuer that issued `digest` after another issuer did (so its record is the second, which
+/// costs one more read to find) and was withdrawn, and the successor that now takes care of it.
 fn credential_in_successor_care<T: Config>(digest: Digest) -> (T::AccountId, T::AccountId) {
+	let first = accredited_issuer::<T>("first", 0, 0);
+	Credentials::<T>::do_issue(first, CredentialInput { digest, terms: full_terms() })
+		.expect("an accredited issuer issues");
 	let original = accredited_issuer::<T>("original", 0, 0);
 	Credentials::<T>::do_issue(original.clone(), CredentialInput { digest, terms: full_terms() })
 		.expect("an accredited issuer issues");
@@ -59,7 +90,7 @@ fn credential_in_successor_care<T: Config>(digest: Digest) -> (T::AccountId, T::
 
 /// Withdraws `original` and names a fresh accredited successor; returns both.
 fn hand_over_to_successor<T: Config>(original: T::AccountId) -> (T::AccountId, T::AccountId) {
-	Credentials::<T>::do_withdraw_accreditation(original.clone(), WithdrawalReason::Merged)
+	Credentials::<T>::do_withdraw_accreditation(original.clone(), WithdrawalReason::Merged, None)
 		.expect("an accredited issuer is withdrawn");
 	let successor = accredited_issuer::<T>("successor", 1, 0);
 	Credentials::<T>::do_name_successor(original.clone(), successor.clone())
@@ -82,17 +113,20 @@ fn deep_leaf(depth: u32) -> (Digest, MerkleProof, Digest) {
 	(leaf, proof.try_into().expect("at most 32 levels"), node)
 }
 
-/// A batch of 2^`depth` leaves anchored by a withdrawn issuer in a successor's care; returns the
-/// successor, root, leaf and proof.
+/// A batch of 2^`depth` leaves anchored by a withdrawn issuer (second under its root) in a
+/// successor's care; returns the withdrawn issuer, the successor, root, leaf and proof.
 fn deep_batch_in_successor_care<T: Config>(
 	depth: u32,
-) -> (T::AccountId, Digest, Digest, MerkleProof) {
+) -> (T::AccountId, T::AccountId, Digest, Digest, MerkleProof) {
 	let (leaf, proof, root) = deep_leaf(depth);
+	let first = accredited_issuer::<T>("first", 0, 0);
+	Credentials::<T>::do_anchor_batch(first, root, 1u32 << depth, full_terms())
+		.expect("an accredited issuer anchors");
 	let original = accredited_issuer::<T>("original", 0, 0);
 	Credentials::<T>::do_anchor_batch(original.clone(), root, 1u32 << depth, full_terms())
 		.expect("an accredited issuer anchors");
-	let (_, successor) = hand_over_to_successor::<T>(original);
-	(successor, root, leaf, proof)
+	let (original, successor) = hand_over_to_successor::<T>(original);
+	(original, successor, root, leaf, proof)
 }
 
 #[benchmarks]
@@ -102,24 +136,53 @@ mod benchmarks {
 	#[benchmark]
 	fn register_issuer() {
 		let applicant: T::AccountId = whitelisted_caller();
-		let profile = longest_profile::<T>();
+		let profile = longest_profile::<T>(&applicant, 0);
 		#[extrinsic_call]
 		_(RawOrigin::Signed(applicant.clone()), profile);
 		assert!(Issuers::<T>::contains_key(&applicant));
 	}
 
 	#[benchmark]
-	fn update_issuer_profile() {
+	fn propose_profile_change() {
 		let issuer = accredited_issuer::<T>("issuer", 0, 0);
-		let profile = longest_profile::<T>();
+		let profile = longest_profile::<T>(&issuer, 1);
 		#[extrinsic_call]
-		_(RawOrigin::Signed(issuer), profile);
+		_(RawOrigin::Signed(issuer.clone()), profile);
+		assert!(ProfileProposals::<T>::contains_key(&issuer));
+	}
+
+	#[benchmark]
+	fn approve_profile_change() -> Result<(), BenchmarkError> {
+		let issuer = accredited_issuer::<T>("issuer", 0, 0);
+		let profile = longest_profile::<T>(&issuer, 1);
+		Credentials::<T>::do_propose_profile_change(issuer.clone(), profile.clone())?;
+		let origin = T::AccreditationOrigin::try_successful_origin()
+			.map_err(|_| BenchmarkError::Weightless)?;
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, issuer.clone(), profile.clone());
+		assert_eq!(Issuers::<T>::get(&issuer).map(|record| record.profile), Some(profile));
+		Ok(())
+	}
+
+	#[benchmark]
+	fn move_issuer_key() -> Result<(), BenchmarkError> {
+		let issuer = accredited_issuer::<T>("issuer", 0, 0);
+		let new_key: T::AccountId = account("new key", 0, SEED);
+		let origin = T::AccreditationOrigin::try_successful_origin()
+			.map_err(|_| BenchmarkError::Weightless)?;
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, issuer.clone(), new_key.clone());
+		assert_eq!(Signers::<T>::get(&new_key).map(|signer| signer.issuer), Some(issuer));
+		Ok(())
 	}
 
 	#[benchmark]
 	fn accredit_issuer() -> Result<(), BenchmarkError> {
 		let applicant: T::AccountId = account("applicant", 0, SEED);
-		Credentials::<T>::do_register_issuer(applicant.clone(), longest_profile::<T>())?;
+		Credentials::<T>::do_register_issuer(
+			applicant.clone(),
+			longest_profile::<T>(&applicant, 0),
+		)?;
 		let origin = T::AccreditationOrigin::try_successful_origin()
 			.map_err(|_| BenchmarkError::Weightless)?;
 		#[extrinsic_call]
@@ -134,7 +197,7 @@ mod benchmarks {
 		let origin = T::AccreditationOrigin::try_successful_origin()
 			.map_err(|_| BenchmarkError::Weightless)?;
 		#[extrinsic_call]
-		_(origin as T::RuntimeOrigin, newcomer.clone(), longest_profile::<T>());
+		_(origin as T::RuntimeOrigin, newcomer.clone(), longest_profile::<T>(&newcomer, 0));
 		assert!(Signers::<T>::contains_key(&newcomer));
 		Ok(())
 	}
@@ -172,8 +235,9 @@ mod benchmarks {
 		let issuer = accredited_issuer::<T>("issuer", 0, d);
 		let origin = T::AccreditationOrigin::try_successful_origin()
 			.map_err(|_| BenchmarkError::Weightless)?;
+		let now = frame_system::Pallet::<T>::block_number();
 		#[extrinsic_call]
-		_(origin as T::RuntimeOrigin, issuer.clone(), WithdrawalReason::Misconduct);
+		_(origin as T::RuntimeOrigin, issuer.clone(), WithdrawalReason::Misconduct, Some(now));
 		assert!(!Signers::<T>::contains_key(&issuer));
 		Ok(())
 	}
@@ -181,7 +245,10 @@ mod benchmarks {
 	#[benchmark]
 	fn reject_application() -> Result<(), BenchmarkError> {
 		let applicant: T::AccountId = account("applicant", 0, SEED);
-		Credentials::<T>::do_register_issuer(applicant.clone(), longest_profile::<T>())?;
+		Credentials::<T>::do_register_issuer(
+			applicant.clone(),
+			longest_profile::<T>(&applicant, 0),
+		)?;
 		let origin = T::AccreditationOrigin::try_successful_origin()
 			.map_err(|_| BenchmarkError::Weightless)?;
 		#[extrinsic_call]
@@ -193,7 +260,11 @@ mod benchmarks {
 	#[benchmark]
 	fn name_successor() -> Result<(), BenchmarkError> {
 		let original = accredited_issuer::<T>("original", 0, 0);
-		Credentials::<T>::do_withdraw_accreditation(original.clone(), WithdrawalReason::Closed)?;
+		Credentials::<T>::do_withdraw_accreditation(
+			original.clone(),
+			WithdrawalReason::Closed,
+			None,
+		)?;
 		let successor = accredited_issuer::<T>("successor", 1, 0);
 		let origin = T::AccreditationOrigin::try_successful_origin()
 			.map_err(|_| BenchmarkError::Weightless)?;
@@ -257,35 +328,46 @@ mod benchmarks {
 
 	#[benchmark]
 	fn issue() {
+		let digest = digest_of(0);
+		let first = accredited_issuer::<T>("first", 0, 0);
+		Credentials::<T>::do_issue(first, CredentialInput { digest, terms: full_terms() })
+			.expect("an accredited issuer issues");
 		let issuer = accredited_issuer::<T>("issuer", 0, 1);
 		let delegate: T::AccountId = account("delegate", 0, SEED);
-		let digest = digest_of(0);
 		#[extrinsic_call]
 		_(RawOrigin::Signed(delegate), digest, full_terms());
-		assert_eq!(crate::Credentials::<T>::get(digest).map(|c| c.issuer), Some(issuer));
+		assert!(CoIssuedCredentials::<T>::contains_key(digest, issuer));
 	}
 
 	#[benchmark]
 	fn issue_batch(n: Linear<1, { T::MaxBatchSize::get() }>) {
-		let issuer = accredited_issuer::<T>("issuer", 0, 0);
 		let credentials: BoundedVec<CredentialInput, T::MaxBatchSize> = (0..n)
 			.map(|i| CredentialInput { digest: digest_of(i), terms: full_terms() })
 			.collect::<Vec<_>>()
 			.try_into()
 			.expect("n is within the batch bound");
+		let first = accredited_issuer::<T>("first", 0, 0);
+		Credentials::<T>::do_issue_batch(first, credentials.clone())
+			.expect("an accredited issuer issues");
+		let issuer = accredited_issuer::<T>("issuer", 0, 0);
 		#[extrinsic_call]
-		_(RawOrigin::Signed(issuer), credentials);
-		assert!(crate::Credentials::<T>::contains_key(digest_of(n - 1)));
+		_(RawOrigin::Signed(issuer.clone()), credentials);
+		assert!(CoIssuedCredentials::<T>::contains_key(digest_of(n - 1), issuer));
 	}
 
 	#[benchmark]
 	fn revoke() {
 		let digest = digest_of(0);
-		let (_, successor) = credential_in_successor_care::<T>(digest);
+		let (original, successor) = credential_in_successor_care::<T>(digest);
 		#[extrinsic_call]
-		_(RawOrigin::Signed(successor), digest, RevocationReason::FraudOrMisconduct);
+		_(
+			RawOrigin::Signed(successor),
+			digest,
+			RevocationReason::FraudOrMisconduct,
+			Some(original.clone()),
+		);
 		assert!(matches!(
-			crate::Credentials::<T>::get(digest).map(|c| c.status),
+			Credentials::<T>::credential_of(&digest, &original).map(|c| c.status),
 			Some(CredentialStatus::Revoked { .. })
 		));
 	}
@@ -293,11 +375,11 @@ mod benchmarks {
 	#[benchmark]
 	fn suspend() {
 		let digest = digest_of(0);
-		let (_, successor) = credential_in_successor_care::<T>(digest);
+		let (original, successor) = credential_in_successor_care::<T>(digest);
 		#[extrinsic_call]
-		_(RawOrigin::Signed(successor), digest);
+		_(RawOrigin::Signed(successor), digest, Some(original.clone()));
 		assert!(matches!(
-			crate::Credentials::<T>::get(digest).map(|c| c.status),
+			Credentials::<T>::credential_of(&digest, &original).map(|c| c.status),
 			Some(CredentialStatus::Suspended { .. })
 		));
 	}
@@ -305,12 +387,12 @@ mod benchmarks {
 	#[benchmark]
 	fn reinstate() -> Result<(), BenchmarkError> {
 		let digest = digest_of(0);
-		let (_, successor) = credential_in_successor_care::<T>(digest);
-		Credentials::<T>::do_suspend(successor.clone(), digest)?;
+		let (original, successor) = credential_in_successor_care::<T>(digest);
+		Credentials::<T>::do_suspend(successor.clone(), digest, Some(original.clone()))?;
 		#[extrinsic_call]
-		_(RawOrigin::Signed(successor), digest);
+		_(RawOrigin::Signed(successor), digest, Some(original.clone()));
 		assert_eq!(
-			crate::Credentials::<T>::get(digest).map(|c| c.status),
+			Credentials::<T>::credential_of(&digest, &original).map(|c| c.status),
 			Some(CredentialStatus::Active)
 		);
 		Ok(())
@@ -318,48 +400,65 @@ mod benchmarks {
 
 	#[benchmark]
 	fn anchor_batch() {
+		let root = digest_of(0);
+		let first = accredited_issuer::<T>("first", 0, 0);
+		Credentials::<T>::do_anchor_batch(first, root, u32::MAX, full_terms())
+			.expect("an accredited issuer anchors");
 		let issuer = accredited_issuer::<T>("issuer", 0, 1);
 		let delegate: T::AccountId = account("delegate", 0, SEED);
-		let root = digest_of(0);
 		#[extrinsic_call]
 		_(RawOrigin::Signed(delegate), root, u32::MAX, full_terms());
-		assert_eq!(Batches::<T>::get(root).map(|b| b.issuer), Some(issuer));
+		assert!(CoAnchoredBatches::<T>::contains_key(root, issuer));
 	}
 
 	#[benchmark]
 	fn revoke_batch() {
-		let (successor, root, _, _) = deep_batch_in_successor_care::<T>(1);
+		let (original, successor, root, _, _) = deep_batch_in_successor_care::<T>(1);
 		#[extrinsic_call]
-		_(RawOrigin::Signed(successor), root, RevocationReason::IssuedInError);
+		_(
+			RawOrigin::Signed(successor),
+			root,
+			RevocationReason::IssuedInError,
+			Some(original.clone()),
+		);
 		assert!(matches!(
-			Batches::<T>::get(root).map(|b| b.status),
+			CoAnchoredBatches::<T>::get(root, &original).map(|b| b.status),
 			Some(CredentialStatus::Revoked { .. })
 		));
 	}
 
 	#[benchmark]
 	fn revoke_batch_leaf(p: Linear<0, 31>) {
-		let (successor, root, leaf, proof) = deep_batch_in_successor_care::<T>(p);
+		let (original, successor, root, leaf, proof) = deep_batch_in_successor_care::<T>(p);
+		let reason = RevocationReason::Superseded;
 		#[extrinsic_call]
-		_(RawOrigin::Signed(successor), root, leaf, 0, proof, RevocationReason::Superseded);
-		assert!(BatchLeaves::<T>::contains_key(root, leaf));
+		_(RawOrigin::Signed(successor), root, leaf, 0, proof, reason, Some(original.clone()));
+		assert!(CoAnchoredLeaves::<T>::contains_key((root, &original, leaf)));
 	}
 
 	#[benchmark]
 	fn suspend_batch_leaf(p: Linear<0, 31>) {
-		let (successor, root, leaf, proof) = deep_batch_in_successor_care::<T>(p);
+		let (original, successor, root, leaf, proof) = deep_batch_in_successor_care::<T>(p);
 		#[extrinsic_call]
-		_(RawOrigin::Signed(successor), root, leaf, 0, proof);
-		assert!(BatchLeaves::<T>::contains_key(root, leaf));
+		_(RawOrigin::Signed(successor), root, leaf, 0, proof, Some(original.clone()));
+		assert!(CoAnchoredLeaves::<T>::contains_key((root, &original, leaf)));
 	}
 
 	#[benchmark]
 	fn reinstate_batch_leaf() -> Result<(), BenchmarkError> {
-		let (successor, root, leaf, proof) = deep_batch_in_successor_care::<T>(1);
-		Credentials::<T>::do_suspend_batch_leaf(successor.clone(), root, leaf, 0, proof)?;
+		let (original, successor, root, leaf, proof) = deep_batch_in_successor_care::<T>(1);
+		let predecessor = Some(original.clone());
+		Credentials::<T>::do_suspend_batch_leaf(
+			successor.clone(),
+			root,
+			leaf,
+			0,
+			proof,
+			predecessor.clone(),
+		)?;
 		#[extrinsic_call]
-		_(RawOrigin::Signed(successor), root, leaf);
-		assert!(!BatchLeaves::<T>::contains_key(root, leaf));
+		_(RawOrigin::Signed(successor), root, leaf, predecessor);
+		assert!(!CoAnchoredLeaves::<T>::contains_key((root, &original, leaf)));
 		Ok(())
 	}
 

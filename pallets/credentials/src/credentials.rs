@@ -4,8 +4,8 @@
 use frame_support::{ensure, pallet_prelude::*, BoundedVec};
 
 use crate::{
-	access::StatusChange, Config, CredentialInput, CredentialRecord, CredentialStatus, Credentials,
-	Digest, Error, Event, Moment, Pallet, RevocationReason, StatusOf,
+	access::StatusChange, Config, CredentialInput, CredentialRecord, CredentialStatus, Digest,
+	Error, Event, Moment, Pallet, RevocationReason, StatusOf,
 };
 use frame_system::pallet_prelude::BlockNumberFor;
 
@@ -33,7 +33,8 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// Stores a new credential record: one existence check, one write.
+	/// Stores a new credential record of `issuer`: one existence check, one write. Another issuer's
+	/// record of the same digest does not stand in the way (see `records`).
 	fn insert_credential(
 		issuer: &T::AccountId,
 		signer: &T::AccountId,
@@ -43,9 +44,12 @@ impl<T: Config> Pallet<T> {
 	) -> DispatchResult {
 		let CredentialInput { digest, terms } = credential;
 		ensure!(terms.window_is_valid(), Error::<T>::InvalidValidityWindow);
-		ensure!(!Credentials::<T>::contains_key(digest), Error::<T>::CredentialAlreadyExists);
-		Credentials::<T>::insert(
-			digest,
+		ensure!(
+			Self::credential_of(&digest, issuer).is_none(),
+			Error::<T>::CredentialAlreadyExists
+		);
+		Self::put_credential(
+			&digest,
 			CredentialRecord {
 				issuer: issuer.clone(),
 				issued_at: block,
@@ -63,20 +67,23 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// Applies `change` to the credential `digest` on behalf of `signer`, after checking the signer
-	/// may; `next` computes the new status from the current one (or refuses).
+	/// Applies `change` to the credential `digest` of `predecessor` (or, when `None`, of the
+	/// signer's own issuer) on behalf of `signer`, after checking the signer may; `next` computes
+	/// the new status from the current one (or refuses). Returns the credential's issuer.
 	fn change_credential_status(
 		signer: &T::AccountId,
 		digest: Digest,
+		predecessor: Option<T::AccountId>,
 		change: StatusChange,
 		next: impl FnOnce(&StatusOf<T>) -> Result<StatusOf<T>, Error<T>>,
 	) -> Result<T::AccountId, DispatchError> {
-		Credentials::<T>::try_mutate(digest, |record| {
-			let record = record.as_mut().ok_or(Error::<T>::CredentialNotFound)?;
-			Self::ensure_may_change(signer, &record.issuer, change)?;
+		let issuer = Self::target_issuer(signer, predecessor)?;
+		Self::ensure_may_change(signer, &issuer, change)?;
+		Self::try_mutate_credential_of(&digest, &issuer, |record| {
 			record.status = next(&record.status)?;
-			Ok(record.issuer.clone())
-		})
+			Ok(())
+		})?;
+		Ok(issuer)
 	}
 
 	/// Revokes the credential `digest` for good.
@@ -84,33 +91,53 @@ impl<T: Config> Pallet<T> {
 		signer: T::AccountId,
 		digest: Digest,
 		reason: RevocationReason,
+		predecessor: Option<T::AccountId>,
 	) -> DispatchResult {
 		let at = frame_system::Pallet::<T>::block_number();
 		let by = signer.clone();
-		let issuer =
-			Self::change_credential_status(&signer, digest, StatusChange::Restrict, |status| {
-				revoked(status, reason, at, by)
-			})?;
+		let issuer = Self::change_credential_status(
+			&signer,
+			digest,
+			predecessor,
+			StatusChange::Restrict,
+			|status| revoked(status, reason, at, by),
+		)?;
 		Self::deposit_event(Event::CredentialRevoked { digest, issuer, by: signer, reason });
 		Ok(())
 	}
 
 	/// Suspends the credential `digest`.
-	pub fn do_suspend(signer: T::AccountId, digest: Digest) -> DispatchResult {
+	pub fn do_suspend(
+		signer: T::AccountId,
+		digest: Digest,
+		predecessor: Option<T::AccountId>,
+	) -> DispatchResult {
 		let since = frame_system::Pallet::<T>::block_number();
 		let by = signer.clone();
-		let issuer =
-			Self::change_credential_status(&signer, digest, StatusChange::Restrict, |status| {
-				suspended(status, since, by)
-			})?;
+		let issuer = Self::change_credential_status(
+			&signer,
+			digest,
+			predecessor,
+			StatusChange::Restrict,
+			|status| suspended(status, since, by),
+		)?;
 		Self::deposit_event(Event::CredentialSuspended { digest, issuer, by: signer });
 		Ok(())
 	}
 
 	/// Lifts the suspension of the credential `digest`.
-	pub fn do_reinstate(signer: T::AccountId, digest: Digest) -> DispatchResult {
-		let issuer =
-			Self::change_credential_status(&signer, digest, StatusChange::Reinstate, reinstated)?;
+	pub fn do_reinstate(
+		signer: T::AccountId,
+		digest: Digest,
+		predecessor: Option<T::AccountId>,
+	) -> DispatchResult {
+		let issuer = Self::change_credential_status(
+			&signer,
+			digest,
+			predecessor,
+			StatusChange::Reinstate,
+			reinstated,
+		)?;
 		Self::deposit_event(Event::CredentialReinstated { digest, issuer, by: signer });
 		Ok(())
 	}

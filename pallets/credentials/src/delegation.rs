@@ -5,14 +5,16 @@
 use frame_support::{ensure, pallet_prelude::*};
 use pallet_roles::{Role, RoleRegistry};
 
-use crate::{Config, Error, Event, Invitations, Issuers, Pallet, SignerRecord, Signers};
+use crate::{
+	Config, Error, Event, Invitations, IssuerStanding, Issuers, Pallet, SignerRecord, Signers,
+};
 
 impl<T: Config> Pallet<T> {
-	/// Invites `delegate` to sign for the issuer `who` (the issuer's own account). The key holds the
+	/// Invites `delegate` to sign for the issuer whose own key is `key`. The invited key holds the
 	/// `Invitee` role, which lets it accept or decline, until it does.
-	pub fn do_invite_delegate(who: T::AccountId, delegate: T::AccountId) -> DispatchResult {
-		let signer = Self::signer_record(&who)?;
-		ensure!(signer.issuer == who, Error::<T>::NotTheIssuerAccount);
+	pub fn do_invite_delegate(key: T::AccountId, delegate: T::AccountId) -> DispatchResult {
+		Self::signer_record(&key)?;
+		let who = Self::issuer_of_key(&key)?;
 		ensure!(!Signers::<T>::contains_key(&delegate), Error::<T>::AlreadyASigner);
 		ensure!(!Issuers::<T>::contains_key(&delegate), Error::<T>::IssuerAlreadyRegistered);
 		let record = Self::issuer_record(&who)?;
@@ -45,12 +47,12 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// The issuer `who` removes its delegate `delegate`, or cancels its invitation to that key.
-	/// Whatever the key did before (session keys, for example), this succeeds, and the key's next
-	/// transaction is refused if it holds no other role.
-	pub fn do_remove_delegate(who: T::AccountId, delegate: T::AccountId) -> DispatchResult {
-		let signer = Self::signer_record(&who)?;
-		ensure!(signer.issuer == who, Error::<T>::NotTheIssuerAccount);
+	/// The issuer whose own key is `key` removes its delegate `delegate`, or cancels its invitation
+	/// to that key. Whatever the key did before (session keys, for example), this succeeds, and the
+	/// key's next transaction is refused if it holds no other role.
+	pub fn do_remove_delegate(key: T::AccountId, delegate: T::AccountId) -> DispatchResult {
+		Self::signer_record(&key)?;
+		let who = Self::issuer_of_key(&key)?;
 		if Self::take_invitation(&who, &delegate).is_ok() {
 			Self::deposit_event(Event::InvitationCancelled { issuer: who, delegate });
 			return Ok(());
@@ -62,8 +64,12 @@ impl<T: Config> Pallet<T> {
 
 	/// Makes `delegate` a signer for the accredited or suspended `issuer`.
 	pub(crate) fn enlist_delegate(issuer: &T::AccountId, delegate: T::AccountId) -> DispatchResult {
-		let standing = Self::signer_record(issuer)?.standing;
 		let mut record = Self::issuer_record(issuer)?;
+		let standing = record.standing;
+		ensure!(
+			matches!(standing, IssuerStanding::Accredited | IssuerStanding::Suspended),
+			Error::<T>::NotASigner
+		);
 		record.delegates.try_push(delegate.clone()).map_err(|_| Error::<T>::TooManyDelegates)?;
 		T::Roles::grant(&delegate, Role::Delegate)?;
 		Signers::<T>::insert(&delegate, SignerRecord { issuer: issuer.clone(), standing });

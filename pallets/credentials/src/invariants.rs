@@ -4,8 +4,10 @@
 #[cfg(any(feature = "try-runtime", test))]
 use {
 	crate::{
-		BatchLeaves, Batches, Config, CredentialStatus, Credentials, Invitations, Issuance,
-		IssuerStanding, Issuers, Pallet, PendingApplications, Signers,
+		identity::identity_key, BatchLeaves, Batches, CoAnchoredBatches, CoAnchoredLeaves,
+		CoIssuedCredentials, Config, CredentialRecordOf, CredentialStatus, Credentials,
+		Invitations, Issuance, IssuerIdentifiers, IssuerNames, IssuerStanding, Issuers, Pallet,
+		PendingApplications, ProfileProposals, Signers,
 	},
 	frame_support::{ensure, traits::Get},
 	pallet_roles::{Role, RoleRegistry},
@@ -21,9 +23,37 @@ impl<T: Config> Pallet<T> {
 		Self::check_records()?;
 		Self::check_invitations()?;
 		Self::check_issuance()?;
+		Self::check_identity()?;
 		Ok(())
 	}
 
+	/// Identity: every issuer holds its own name and identifiers; every reservation belongs to a
+	/// registered issuer (reservations outlive withdrawal, not rejection); proposals are from
+	/// issuers that are not withdrawn.
+	fn check_identity() -> Result<(), TryRuntimeError> {
+		for (issuer, record) in Issuers::<T>::iter() {
+			let name = identity_key(&record.profile.name).ok_or("an issuer name is not valid")?;
+			ensure!(IssuerNames::<T>::get(name) == Some(issuer.clone()), "a name is not reserved");
+			for uri in record.profile.all_identifiers() {
+				let key = identity_key(uri).ok_or("an issuer identifier is not valid")?;
+				ensure!(
+					IssuerIdentifiers::<T>::get(key) == Some(issuer.clone()),
+					"an identifier is not reserved for its issuer"
+				);
+			}
+		}
+		for (_, holder) in IssuerNames::<T>::iter().chain(IssuerIdentifiers::<T>::iter()) {
+			ensure!(Issuers::<T>::contains_key(&holder), "a reservation's issuer is missing");
+		}
+		for (issuer, _) in ProfileProposals::<T>::iter() {
+			let record = Issuers::<T>::get(&issuer).ok_or("a proposal's issuer is missing")?;
+			ensure!(
+				!matches!(record.standing, IssuerStanding::Withdrawn(_)),
+				"a withdrawn issuer has a pending proposal"
+			);
+		}
+		Ok(())
+	}
 	/// Invitations: only accredited or suspended issuers have them, to keys that are not signers
 	/// and hold the invitee role; with the issuer's delegates they stay within `MaxDelegates`.
 	fn check_invitations() -> Result<(), TryRuntimeError> {
@@ -65,7 +95,7 @@ impl<T: Config> Pallet<T> {
 	fn check_issuers() -> Result<(), TryRuntimeError> {
 		let mut applicants = 0u32;
 		for (issuer, record) in Issuers::<T>::iter() {
-			let signer = Signers::<T>::get(&issuer);
+			let signer = Signers::<T>::get(&record.key);
 			match record.standing {
 				IssuerStanding::Applicant => {
 					applicants += 1;
@@ -75,7 +105,10 @@ impl<T: Config> Pallet<T> {
 				IssuerStanding::Accredited | IssuerStanding::Suspended => {
 					let signer = signer.ok_or("an accredited or suspended issuer cannot sign")?;
 					ensure!(signer.issuer == issuer, "an issuer signs for another issuer");
-					ensure!(T::Roles::has_role(&issuer, Role::Issuer), "an issuer lacks its role");
+					ensure!(
+						T::Roles::has_role(&record.key, Role::Issuer),
+						"an issuer's key lacks its role"
+					);
 					for delegate in &record.delegates {
 						let delegate =
 							Signers::<T>::get(delegate).ok_or("a delegate cannot sign")?;
@@ -86,6 +119,12 @@ impl<T: Config> Pallet<T> {
 					ensure!(signer.is_none(), "a withdrawn issuer signs");
 					ensure!(record.delegates.is_empty(), "a withdrawn issuer has delegates");
 				}
+			}
+			if record.distrusted_from.is_some() {
+				ensure!(
+					matches!(record.standing, IssuerStanding::Withdrawn(reason) if reason.allows_distrust()),
+					"an issuer is distrusted without a withdrawal that allows it"
+				);
 			}
 			if let Some(successor) = &record.successor {
 				ensure!(
@@ -107,7 +146,7 @@ impl<T: Config> Pallet<T> {
 		for (account, signer) in Signers::<T>::iter() {
 			let issuer = Issuers::<T>::get(&signer.issuer).ok_or("a signer's issuer is missing")?;
 			ensure!(issuer.standing == signer.standing, "a signer's copy of the standing is stale");
-			if account == signer.issuer {
+			if account == issuer.key {
 				continue;
 			}
 			ensure!(issuer.delegates.contains(&account), "a delegate is not listed by its issuer");
@@ -120,21 +159,46 @@ impl<T: Config> Pallet<T> {
 	/// have leaves; leaf statuses belong to known batches and are never `Active`.
 	fn check_records() -> Result<(), TryRuntimeError> {
 		let now = frame_system::Pallet::<T>::block_number();
-		for (_, credential) in Credentials::<T>::iter() {
+		let check_credential = |credential: &CredentialRecordOf<T>| -> Result<(), TryRuntimeError> {
 			ensure!(
 				Issuers::<T>::contains_key(&credential.issuer),
 				"a credential's issuer is missing"
 			);
 			ensure!(credential.terms.window_is_valid(), "a credential's window is malformed");
 			ensure!(credential.issued_at <= now, "a credential was issued in the future");
+			Ok(())
+		};
+		for (_, credential) in Credentials::<T>::iter() {
+			check_credential(&credential)?;
 		}
-		for (_, batch) in Batches::<T>::iter() {
+		for (digest, issuer, credential) in CoIssuedCredentials::<T>::iter() {
+			check_credential(&credential)?;
+			ensure!(credential.issuer == issuer, "a co-issued record is keyed by another issuer");
+			let first = Credentials::<T>::get(digest).ok_or("a co-issued digest has no first")?;
+			ensure!(first.issuer != issuer, "an issuer has two records of one digest");
+		}
+		let batches = Batches::<T>::iter()
+			.map(|(_, batch)| batch)
+			.chain(CoAnchoredBatches::<T>::iter().map(|(_, _, batch)| batch));
+		for batch in batches {
 			ensure!(Issuers::<T>::contains_key(&batch.issuer), "a batch's issuer is missing");
 			ensure!(batch.leaf_count > 0, "a batch has no leaves");
 			ensure!(batch.terms.window_is_valid(), "a batch's window is malformed");
 		}
+		for (root, issuer, batch) in CoAnchoredBatches::<T>::iter() {
+			ensure!(batch.issuer == issuer, "a co-anchored batch is keyed by another issuer");
+			let first = Batches::<T>::get(root).ok_or("a co-anchored root has no first batch")?;
+			ensure!(first.issuer != issuer, "an issuer has two batches of one root");
+		}
 		for (root, _, status) in BatchLeaves::<T>::iter() {
 			ensure!(Batches::<T>::contains_key(root), "a leaf status belongs to no batch");
+			ensure!(status != CredentialStatus::Active, "an active leaf status is stored");
+		}
+		for ((root, issuer, _), status) in CoAnchoredLeaves::<T>::iter() {
+			ensure!(
+				CoAnchoredBatches::<T>::contains_key(root, issuer),
+				"a co-anchored leaf status belongs to no batch"
+			);
 			ensure!(status != CredentialStatus::Active, "an active leaf status is stored");
 		}
 		Ok(())

@@ -1,26 +1,18 @@
 //! The issuer lifecycle: application, accreditation, suspension, withdrawal and succession.
+//! Names, identifiers, profile changes and key moves are in `identity`.
 
+use alloc::vec::Vec;
 use frame_support::{ensure, pallet_prelude::*};
+use frame_system::pallet_prelude::BlockNumberFor;
 use pallet_roles::{Role, RoleRegistry};
 
 use crate::{
 	Config, Error, Event, GenesisIssuer, IssuerRecord, IssuerRecordOf, IssuerStanding, Issuers,
-	Pallet, PendingApplications, ProfileOf, SignerRecord, Signers, WithdrawalReason,
+	Pallet, PendingApplications, ProfileOf, ProfileProposals, SignerRecord, Signers,
+	WithdrawalReason,
 };
 
 impl<T: Config> Pallet<T> {
-	/// Checks a profile: a UTF-8 name and URI that are not empty, an upper-case two-letter country.
-	pub(crate) fn ensure_valid_profile(profile: &ProfileOf<T>) -> DispatchResult {
-		let is_text = |bytes: &[u8]| !bytes.is_empty() && core::str::from_utf8(bytes).is_ok();
-		ensure!(is_text(&profile.name), Error::<T>::InvalidName);
-		ensure!(is_text(&profile.uri), Error::<T>::InvalidUri);
-		ensure!(
-			profile.country.iter().all(|letter| letter.is_ascii_uppercase()),
-			Error::<T>::InvalidCountryCode
-		);
-		Ok(())
-	}
-
 	/// The record of a registered issuer.
 	pub(crate) fn issuer_record(issuer: &T::AccountId) -> Result<IssuerRecordOf<T>, DispatchError> {
 		Issuers::<T>::get(issuer).ok_or_else(|| Error::<T>::IssuerNotFound.into())
@@ -44,39 +36,28 @@ impl<T: Config> Pallet<T> {
 		Self::accredit(issuer)
 	}
 
-	/// Stores the record of a new applicant `who` with `profile`, after checking both.
+	/// Stores the record of a new applicant `who` with `profile`, after checking both, and reserves
+	/// the profile's name and identifiers for it.
 	fn insert_applicant(who: T::AccountId, profile: ProfileOf<T>) -> DispatchResult {
-		Self::ensure_valid_profile(&profile)?;
+		let keys = Self::profile_keys(&profile)?;
 		ensure!(!Issuers::<T>::contains_key(&who), Error::<T>::IssuerAlreadyRegistered);
 		ensure!(!Signers::<T>::contains_key(&who), Error::<T>::AccountIsDelegate);
+		Self::ensure_keys_free_for(&who, &keys)?;
+		Self::reserve_keys(&who, &keys);
 		let now = frame_system::Pallet::<T>::block_number();
 		Issuers::<T>::insert(
 			&who,
 			IssuerRecord {
 				profile,
+				key: who.clone(),
 				standing: IssuerStanding::Applicant,
 				registered_at: now,
 				standing_since: now,
 				successor: None,
 				delegates: Default::default(),
+				distrusted_from: None,
 			},
 		);
-		Ok(())
-	}
-
-	/// Replaces the profile of the issuer `who`.
-	pub fn do_update_issuer_profile(who: T::AccountId, profile: ProfileOf<T>) -> DispatchResult {
-		Self::ensure_valid_profile(&profile)?;
-		Issuers::<T>::try_mutate(&who, |record| {
-			let record = record.as_mut().ok_or(Error::<T>::IssuerNotFound)?;
-			ensure!(
-				!matches!(record.standing, IssuerStanding::Withdrawn(_)),
-				Error::<T>::IssuerWithdrawn
-			);
-			record.profile = profile;
-			Ok::<_, DispatchError>(())
-		})?;
-		Self::deposit_event(Event::IssuerProfileUpdated { issuer: who });
 		Ok(())
 	}
 
@@ -91,11 +72,11 @@ impl<T: Config> Pallet<T> {
 	fn accredit(issuer: T::AccountId) -> DispatchResult {
 		let mut record = Self::issuer_record(&issuer)?;
 		ensure!(record.standing == IssuerStanding::Applicant, Error::<T>::NotAnApplicant);
-		T::Roles::grant(&issuer, Role::Issuer)?;
+		T::Roles::grant(&record.key, Role::Issuer)?;
 		record.standing = IssuerStanding::Accredited;
 		record.standing_since = frame_system::Pallet::<T>::block_number();
 		Signers::<T>::insert(
-			&issuer,
+			&record.key,
 			SignerRecord { issuer: issuer.clone(), standing: IssuerStanding::Accredited },
 		);
 		Issuers::<T>::insert(&issuer, record);
@@ -123,7 +104,7 @@ impl<T: Config> Pallet<T> {
 		};
 		record.standing = standing;
 		record.standing_since = frame_system::Pallet::<T>::block_number();
-		for signer in core::iter::once(&issuer).chain(record.delegates.iter()) {
+		for signer in core::iter::once(&record.key).chain(record.delegates.iter()) {
 			Signers::<T>::insert(signer, SignerRecord { issuer: issuer.clone(), standing });
 		}
 		let delegates = record.delegates.len() as u32;
@@ -132,14 +113,29 @@ impl<T: Config> Pallet<T> {
 		Ok(delegates)
 	}
 
-	/// Withdraws `issuer`'s accreditation for good: its record stays, with the reason; its account
-	/// and its delegates stop being signers and lose their roles, and its open invitations are
-	/// cancelled. Whatever else those keys did (session keys, for example), this succeeds. Returns
-	/// the number of delegates removed, for the weight.
+	/// Withdraws `issuer`'s accreditation for good: its record stays, with the reason; its key and
+	/// its delegates stop being signers and lose their roles, and its open invitations are
+	/// cancelled. Whatever else those keys did (session keys, for example), this succeeds.
+	///
+	/// `distrusted_from` is the first block whose credentials from this issuer verifiers should no
+	/// longer trust: required for misconduct, refused when the institution closed or merged (its
+	/// credentials outlive it), optional otherwise, and never after the current block. Returns the
+	/// number of delegates removed, for the weight.
 	pub fn do_withdraw_accreditation(
 		issuer: T::AccountId,
 		reason: WithdrawalReason,
+		distrusted_from: Option<BlockNumberFor<T>>,
 	) -> Result<u32, DispatchError> {
+		match distrusted_from {
+			None => ensure!(!reason.requires_distrust(), Error::<T>::DistrustBlockRequired),
+			Some(block) => {
+				ensure!(reason.allows_distrust(), Error::<T>::DistrustNotAllowed);
+				ensure!(
+					block <= frame_system::Pallet::<T>::block_number(),
+					Error::<T>::DistrustBlockInFuture
+				);
+			}
+		}
 		let mut record = Self::issuer_record(&issuer)?;
 		match record.standing {
 			IssuerStanding::Accredited | IssuerStanding::Suspended => {}
@@ -152,19 +148,24 @@ impl<T: Config> Pallet<T> {
 			T::Roles::revoke(delegate, Role::Delegate)?;
 		}
 		Self::cancel_invitations(&issuer)?;
-		Signers::<T>::remove(&issuer);
-		T::Roles::revoke(&issuer, Role::Issuer)?;
+		ProfileProposals::<T>::remove(&issuer);
+		Signers::<T>::remove(&record.key);
+		T::Roles::revoke(&record.key, Role::Issuer)?;
 		record.standing = IssuerStanding::Withdrawn(reason);
 		record.standing_since = frame_system::Pallet::<T>::block_number();
+		record.distrusted_from = distrusted_from;
 		Issuers::<T>::insert(&issuer, record);
-		Self::deposit_event(Event::AccreditationWithdrawn { issuer, reason });
+		Self::deposit_event(Event::AccreditationWithdrawn { issuer, reason, distrusted_from });
 		Ok(delegates.len() as u32)
 	}
 
-	/// Removes the application of `issuer`, which was never accredited.
+	/// Removes the application of `issuer`, which was never accredited, and frees its name and
+	/// identifiers.
 	pub fn do_reject_application(issuer: T::AccountId) -> DispatchResult {
 		let record = Self::issuer_record(&issuer)?;
 		ensure!(record.standing == IssuerStanding::Applicant, Error::<T>::NotAnApplicant);
+		Self::release_keys(&issuer, &record.profile, None);
+		ProfileProposals::<T>::remove(&issuer);
 		Issuers::<T>::remove(&issuer);
 		PendingApplications::<T>::mutate(|pending| *pending = pending.saturating_sub(1));
 		Self::deposit_event(Event::ApplicationRejected { issuer });
@@ -203,6 +204,13 @@ impl<T: Config> Pallet<T> {
 				.map_err(|_| Error::<T>::InvalidName)?,
 			uri: issuer.uri.as_bytes().to_vec().try_into().map_err(|_| Error::<T>::InvalidUri)?,
 			country,
+			identifiers: issuer
+				.identifiers
+				.iter()
+				.map(|uri| uri.as_bytes().to_vec().try_into().map_err(|_| Error::<T>::InvalidUri))
+				.collect::<Result<Vec<_>, _>>()?
+				.try_into()
+				.map_err(|_| Error::<T>::TooManyIdentifiers)?,
 		};
 		Self::do_admit_issuer(issuer.account.clone(), profile)?;
 		for delegate in &issuer.delegates {

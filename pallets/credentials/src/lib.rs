@@ -63,9 +63,12 @@ mod access;
 mod batches;
 mod credentials;
 mod delegation;
+pub mod identity;
 mod invariants;
 mod issuers;
+pub mod migrations;
 mod quota;
+mod records;
 pub mod types;
 mod verification;
 pub mod weights;
@@ -92,7 +95,7 @@ pub mod pallet {
 	use pallet_roles::RoleRegistry;
 
 	/// The in-code storage version.
-	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(2);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -115,9 +118,13 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxNameLength: Get<u32>;
 
-		/// The longest issuer website or DID URI, in bytes.
+		/// The longest issuer website, DID or other identifier, in bytes.
 		#[pallet::constant]
 		type MaxUriLength: Get<u32>;
+
+		/// The most identifiers an issuer may register besides its website or DID URI.
+		#[pallet::constant]
+		type MaxIdentifiers: Get<u32>;
 
 		/// The most delegates one issuer may have.
 		#[pallet::constant]
@@ -144,8 +151,11 @@ pub mod pallet {
 	}
 
 	/// An issuer profile with this runtime's bounds.
-	pub type ProfileOf<T> =
-		IssuerProfile<<T as Config>::MaxNameLength, <T as Config>::MaxUriLength>;
+	pub type ProfileOf<T> = IssuerProfile<
+		<T as Config>::MaxNameLength,
+		<T as Config>::MaxUriLength,
+		<T as Config>::MaxIdentifiers,
+	>;
 
 	/// An issuer record with this runtime's types and bounds.
 	pub type IssuerRecordOf<T> = IssuerRecord<
@@ -153,6 +163,7 @@ pub mod pallet {
 		BlockNumberFor<T>,
 		<T as Config>::MaxNameLength,
 		<T as Config>::MaxUriLength,
+		<T as Config>::MaxIdentifiers,
 		<T as Config>::MaxDelegates,
 	>;
 
@@ -172,11 +183,26 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type Issuers<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, IssuerRecordOf<T>>;
 
-	/// The accounts that may sign for an accredited or suspended issuer: the issuer's own account and
-	/// its delegates.
+	/// The accounts that may sign for an accredited or suspended issuer: the issuer's key and its
+	/// delegates.
 	#[pallet::storage]
 	pub type Signers<T: Config> =
 		StorageMap<_, Blake2_128Concat, T::AccountId, SignerRecord<T::AccountId>>;
+
+	/// Which issuer holds each name, by the key of its normalized form (see [`identity`]). Names stay
+	/// reserved after withdrawal.
+	#[pallet::storage]
+	pub type IssuerNames<T: Config> = StorageMap<_, Identity, IdentityKey, T::AccountId>;
+
+	/// Which issuer holds each website, DID or other identifier, by the key of its normalized form.
+	/// Identifiers stay reserved after withdrawal.
+	#[pallet::storage]
+	pub type IssuerIdentifiers<T: Config> = StorageMap<_, Identity, IdentityKey, T::AccountId>;
+
+	/// Profile changes issuers proposed, waiting for governance to approve them.
+	#[pallet::storage]
+	pub type ProfileProposals<T: Config> =
+		StorageMap<_, Blake2_128Concat, T::AccountId, ProfileOf<T>>;
 
 	/// How many issuers are applicants waiting for accreditation.
 	#[pallet::storage]
@@ -204,20 +230,58 @@ pub mod pallet {
 		ValueQuery,
 	>;
 
-	/// Every credential ever issued one by one or in an `issue_batch`, by its digest.
+	/// The first record of every digest ever issued one by one or in an `issue_batch`. Other
+	/// issuers' records of the same digest are in [`CoIssuedCredentials`]; read both through
+	/// `records` (see there).
 	#[pallet::storage]
 	pub type Credentials<T: Config> =
 		StorageMap<_, Blake2_128Concat, Digest, CredentialRecordOf<T>>;
 
-	/// Every Merkle batch ever anchored, by its root.
+	/// The records of a digest made by other issuers than the first: `(digest, issuer)`.
+	#[pallet::storage]
+	pub type CoIssuedCredentials<T: Config> = StorageDoubleMap<
+		_,
+		Blake2_128Concat,
+		Digest,
+		Blake2_128Concat,
+		T::AccountId,
+		CredentialRecordOf<T>,
+	>;
+
+	/// The first Merkle batch anchored with every root. Other issuers' batches with the same root
+	/// are in [`CoAnchoredBatches`].
 	#[pallet::storage]
 	pub type Batches<T: Config> = StorageMap<_, Blake2_128Concat, Digest, BatchRecordOf<T>>;
 
-	/// The status of a leaf of a Merkle batch that is not active: `(root, leaf digest)`. A leaf with
-	/// no entry is active (unless its whole batch is suspended or revoked).
+	/// The batches anchored with a root by other issuers than the first: `(root, issuer)`.
+	#[pallet::storage]
+	pub type CoAnchoredBatches<T: Config> = StorageDoubleMap<
+		_,
+		Blake2_128Concat,
+		Digest,
+		Blake2_128Concat,
+		T::AccountId,
+		BatchRecordOf<T>,
+	>;
+
+	/// The status of a leaf of a batch in [`Batches`] that is not active: `(root, leaf digest)`.
+	/// A leaf with no entry is active (unless its whole batch is suspended or revoked).
 	#[pallet::storage]
 	pub type BatchLeaves<T: Config> =
 		StorageDoubleMap<_, Blake2_128Concat, Digest, Blake2_128Concat, Digest, StatusOf<T>>;
+
+	/// The status of a leaf of a batch in [`CoAnchoredBatches`] that is not active:
+	/// `(root, issuer, leaf digest)`.
+	#[pallet::storage]
+	pub type CoAnchoredLeaves<T: Config> = StorageNMap<
+		_,
+		(
+			NMapKey<Blake2_128Concat, Digest>,
+			NMapKey<Blake2_128Concat, T::AccountId>,
+			NMapKey<Blake2_128Concat, Digest>,
+		),
+		StatusOf<T>,
+	>;
 
 	/// The events of this pallet.
 	#[pallet::event]
@@ -228,10 +292,30 @@ pub mod pallet {
 			/// The applicant's account.
 			issuer: T::AccountId,
 		},
-		/// An issuer changed its profile.
-		IssuerProfileUpdated {
+		/// An issuer proposed a change of its profile; governance has to approve it.
+		ProfileChangeProposed {
 			/// The issuer.
 			issuer: T::AccountId,
+			/// The profile it proposed.
+			profile: ProfileOf<T>,
+		},
+		/// Governance approved an issuer's profile change.
+		IssuerProfileChanged {
+			/// The issuer.
+			issuer: T::AccountId,
+			/// Its profile before.
+			old: ProfileOf<T>,
+			/// Its profile now.
+			new: ProfileOf<T>,
+		},
+		/// Governance moved an issuer's signing key; what it issued stays attributed to it.
+		IssuerKeyMoved {
+			/// The issuer.
+			issuer: T::AccountId,
+			/// The key that no longer signs for it.
+			old_key: T::AccountId,
+			/// The key that signs for it now.
+			new_key: T::AccountId,
 		},
 		/// An applicant was accredited and may now issue.
 		IssuerAccredited {
@@ -254,6 +338,8 @@ pub mod pallet {
 			issuer: T::AccountId,
 			/// Why.
 			reason: WithdrawalReason,
+			/// The first block whose credentials from it are no longer trusted, if any.
+			distrusted_from: Option<BlockNumberFor<T>>,
 		},
 		/// An application was rejected and removed.
 		ApplicationRejected {
@@ -420,10 +506,31 @@ pub mod pallet {
 		AccountIsDelegate,
 		/// No issuer is registered under that account.
 		IssuerNotFound,
-		/// The issuer name is empty or not UTF-8.
+		/// The issuer name is empty, not UTF-8, has white space at either end, or has a control,
+		/// bidirectional-override or invisible character.
 		InvalidName,
-		/// The website or DID URI is empty or not UTF-8.
+		/// A website, DID or other identifier is not a URI (`scheme:` then more, no white space,
+		/// UTF-8 without control, bidirectional-override or invisible characters).
 		InvalidUri,
+		/// The profile gives one identifier twice (once normalized).
+		DuplicateIdentifier,
+		/// The profile has more identifiers than allowed.
+		TooManyIdentifiers,
+		/// Another issuer holds this name (compared case- and Unicode-normalized).
+		NameTaken,
+		/// Another issuer holds one of these identifiers (compared case- and Unicode-normalized).
+		IdentifierTaken,
+		/// The issuer proposed no profile change.
+		ProfileChangeNotProposed,
+		/// The profile to approve is not the one the issuer proposed.
+		ProfileChangeMismatch,
+		/// Withdrawal for misconduct must name the block from which the issuer's credentials are
+		/// distrusted.
+		DistrustBlockRequired,
+		/// An institution that closed or merged keeps its credentials trusted: no distrusted block.
+		DistrustNotAllowed,
+		/// The distrusted block is after the current block.
+		DistrustBlockInFuture,
 		/// The country is not two upper-case ASCII letters (ISO 3166-1 alpha-2).
 		InvalidCountryCode,
 		/// As many applications as allowed already wait for accreditation.
@@ -442,7 +549,7 @@ pub mod pallet {
 		InvalidSuccessor,
 		/// The signer is neither an accredited or suspended issuer nor a delegate of one.
 		NotASigner,
-		/// Only the issuer's own account may do this, not a delegate.
+		/// Only the issuer's own key may do this, not a delegate (nor a key governance moved away).
 		NotTheIssuerAccount,
 		/// The account already signs for an issuer (as the issuer or a delegate).
 		AlreadyASigner,
@@ -499,6 +606,9 @@ pub mod pallet {
 		pub name: String,
 		/// Its website or DID URI.
 		pub uri: String,
+		/// Further identifiers (DIDs, URLs) its documents may name as their issuer.
+		#[serde(default)]
+		pub identifiers: Vec<String>,
 		/// Its ISO 3166-1 alpha-2 country code.
 		pub country: String,
 		/// Its delegate accounts.
@@ -543,15 +653,17 @@ pub mod pallet {
 			Self::do_register_issuer(who, profile)
 		}
 
-		/// Replaces the caller's issuer profile. Not after withdrawal.
+		/// Proposes `profile` as the caller's new issuer profile; the accreditation origin applies
+		/// it with `approve_profile_change`. Its name and identifiers must be free (once
+		/// normalized). A later proposal replaces this one. Not after withdrawal.
 		#[pallet::call_index(1)]
-		#[pallet::weight(T::WeightInfo::update_issuer_profile())]
-		pub fn update_issuer_profile(
+		#[pallet::weight(T::WeightInfo::propose_profile_change())]
+		pub fn propose_profile_change(
 			origin: OriginFor<T>,
 			profile: ProfileOf<T>,
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			Self::do_update_issuer_profile(who, profile)
+			Self::do_propose_profile_change(who, profile)
 		}
 
 		/// Accredits an applicant, which may then issue.
@@ -587,16 +699,19 @@ pub mod pallet {
 		}
 
 		/// Withdraws an accredited or suspended issuer's accreditation for good. Its credentials stay
-		/// on chain and verifiable, shown with this standing; its keys lose their roles.
+		/// on chain and verifiable, shown with this standing; its keys lose their roles. Credentials
+		/// it issued from block `distrusted_from` on answer `IssuerRevoked`: required for
+		/// misconduct, refused when the institution closed or merged.
 		#[pallet::call_index(5)]
 		#[pallet::weight(T::WeightInfo::withdraw_accreditation(T::MaxDelegates::get()))]
 		pub fn withdraw_accreditation(
 			origin: OriginFor<T>,
 			issuer: T::AccountId,
 			reason: WithdrawalReason,
+			distrusted_from: Option<BlockNumberFor<T>>,
 		) -> DispatchResultWithPostInfo {
 			T::AccreditationOrigin::ensure_origin(origin)?;
-			let delegates = Self::do_withdraw_accreditation(issuer, reason)?;
+			let delegates = Self::do_withdraw_accreditation(issuer, reason, distrusted_from)?;
 			Ok(Some(T::WeightInfo::withdraw_accreditation(delegates)).into())
 		}
 
@@ -663,32 +778,42 @@ pub mod pallet {
 			Self::do_issue_batch(who, credentials)
 		}
 
-		/// Revokes a credential for good.
+		/// Revokes a credential for good: the caller's issuer's record of `digest`, or, with
+		/// `predecessor`, the record of a withdrawn issuer whose successor the caller acts for.
 		#[pallet::call_index(12)]
 		#[pallet::weight(T::WeightInfo::revoke())]
 		pub fn revoke(
 			origin: OriginFor<T>,
 			digest: Digest,
 			reason: RevocationReason,
+			predecessor: Option<T::AccountId>,
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			Self::do_revoke(who, digest, reason)
+			Self::do_revoke(who, digest, reason, predecessor)
 		}
 
-		/// Suspends a credential until it is reinstated.
+		/// Suspends a credential until it is reinstated (`predecessor` as for `revoke`).
 		#[pallet::call_index(13)]
 		#[pallet::weight(T::WeightInfo::suspend())]
-		pub fn suspend(origin: OriginFor<T>, digest: Digest) -> DispatchResult {
+		pub fn suspend(
+			origin: OriginFor<T>,
+			digest: Digest,
+			predecessor: Option<T::AccountId>,
+		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			Self::do_suspend(who, digest)
+			Self::do_suspend(who, digest, predecessor)
 		}
 
-		/// Lifts a credential's suspension.
+		/// Lifts a credential's suspension (`predecessor` as for `revoke`).
 		#[pallet::call_index(14)]
 		#[pallet::weight(T::WeightInfo::reinstate())]
-		pub fn reinstate(origin: OriginFor<T>, digest: Digest) -> DispatchResult {
+		pub fn reinstate(
+			origin: OriginFor<T>,
+			digest: Digest,
+			predecessor: Option<T::AccountId>,
+		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			Self::do_reinstate(who, digest)
+			Self::do_reinstate(who, digest, predecessor)
 		}
 
 		/// Anchors the Merkle root of a batch of `leaf_count` credentials sharing `terms`, at a cost
@@ -705,19 +830,22 @@ pub mod pallet {
 			Self::do_anchor_batch(who, root, leaf_count, terms)
 		}
 
-		/// Revokes every credential of a Merkle batch for good.
+		/// Revokes every credential of a Merkle batch for good: the caller's issuer's batch `root`,
+		/// or, with `predecessor`, that of a withdrawn issuer whose successor the caller acts for.
 		#[pallet::call_index(16)]
 		#[pallet::weight(T::WeightInfo::revoke_batch())]
 		pub fn revoke_batch(
 			origin: OriginFor<T>,
 			root: Digest,
 			reason: RevocationReason,
+			predecessor: Option<T::AccountId>,
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			Self::do_revoke_batch(who, root, reason)
+			Self::do_revoke_batch(who, root, reason, predecessor)
 		}
 
-		/// Revokes one credential of a Merkle batch for good, proven to be the leaf at `leaf_index`.
+		/// Revokes one credential of a Merkle batch for good, proven to be the leaf at `leaf_index`
+		/// (`predecessor` as for `revoke_batch`).
 		#[pallet::call_index(17)]
 		#[pallet::weight(T::WeightInfo::revoke_batch_leaf(proof.len() as u32))]
 		pub fn revoke_batch_leaf(
@@ -727,12 +855,14 @@ pub mod pallet {
 			leaf_index: u32,
 			proof: MerkleProof,
 			reason: RevocationReason,
+			predecessor: Option<T::AccountId>,
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			Self::do_revoke_batch_leaf(who, root, leaf, leaf_index, proof, reason)
+			Self::do_revoke_batch_leaf(who, root, leaf, leaf_index, proof, reason, predecessor)
 		}
 
-		/// Suspends one credential of a Merkle batch, proven to be the leaf at `leaf_index`.
+		/// Suspends one credential of a Merkle batch, proven to be the leaf at `leaf_index`
+		/// (`predecessor` as for `revoke_batch`).
 		#[pallet::call_index(18)]
 		#[pallet::weight(T::WeightInfo::suspend_batch_leaf(proof.len() as u32))]
 		pub fn suspend_batch_leaf(
@@ -741,21 +871,24 @@ pub mod pallet {
 			leaf: Digest,
 			leaf_index: u32,
 			proof: MerkleProof,
+			predecessor: Option<T::AccountId>,
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			Self::do_suspend_batch_leaf(who, root, leaf, leaf_index, proof)
+			Self::do_suspend_batch_leaf(who, root, leaf, leaf_index, proof, predecessor)
 		}
 
-		/// Lifts the suspension of one credential of a Merkle batch.
+		/// Lifts the suspension of one credential of a Merkle batch (`predecessor` as for
+		/// `revoke_batch`).
 		#[pallet::call_index(19)]
 		#[pallet::weight(T::WeightInfo::reinstate_batch_leaf())]
 		pub fn reinstate_batch_leaf(
 			origin: OriginFor<T>,
 			root: Digest,
 			leaf: Digest,
+			predecessor: Option<T::AccountId>,
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			Self::do_reinstate_batch_leaf(who, root, leaf)
+			Self::do_reinstate_batch_leaf(who, root, leaf, predecessor)
 		}
 
 		/// Registers `issuer` with `profile` and accredits it in one step, on the accreditation
@@ -799,6 +932,33 @@ pub mod pallet {
 		pub fn resign_delegation(origin: OriginFor<T>, issuer: T::AccountId) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			Self::do_resign_delegation(who, issuer)
+		}
+
+		/// Applies the profile change `issuer` proposed, which must be exactly `profile` (what the
+		/// council voted on). Refused if another issuer holds its name or an identifier.
+		#[pallet::call_index(24)]
+		#[pallet::weight(T::WeightInfo::approve_profile_change())]
+		pub fn approve_profile_change(
+			origin: OriginFor<T>,
+			issuer: T::AccountId,
+			profile: ProfileOf<T>,
+		) -> DispatchResult {
+			T::AccreditationOrigin::ensure_origin(origin)?;
+			Self::do_approve_profile_change(issuer, profile)
+		}
+
+		/// Moves the signing key of an accredited or suspended issuer to `new_key` (key loss or
+		/// compromise): the old key stops signing, and every credential the issuer issued stays
+		/// attributed to it.
+		#[pallet::call_index(25)]
+		#[pallet::weight(T::WeightInfo::move_issuer_key())]
+		pub fn move_issuer_key(
+			origin: OriginFor<T>,
+			issuer: T::AccountId,
+			new_key: T::AccountId,
+		) -> DispatchResult {
+			T::AccreditationOrigin::ensure_origin(origin)?;
+			Self::do_move_issuer_key(issuer, new_key)
 		}
 	}
 

@@ -62,6 +62,7 @@ impl pallet_credentials::Config for Test {
 	type UnixTime = Timestamp;
 	type MaxNameLength = ConstU32<64>;
 	type MaxUriLength = ConstU32<64>;
+	type MaxIdentifiers = ConstU32<2>;
 	type MaxDelegates = MaxDelegates;
 	type MaxBatchSize = ConstU32<16>;
 	type MaxPendingApplications = MaxPendingApplications;
@@ -81,12 +82,29 @@ pub const OUTSIDER: u64 = 99;
 /// The time of the test blocks: 2026-11-23T00:00:00Z, in ms.
 pub const NOW: u64 = 1_795_392_000_000;
 
-/// A profile with the given name.
+/// A profile with the given name, and a URI made from it (`Example University` →
+/// `https://example-university.example`).
 pub fn profile(name: &str) -> ProfileOf<Test> {
+	profile_with(name, &uri_of(name), &[])
+}
+
+/// The URI [`profile`] gives the institution `name`.
+pub fn uri_of(name: &str) -> String {
+	format!("https://{}.example", name.to_lowercase().replace(' ', "-"))
+}
+
+/// A profile with the given name, URI and further identifiers.
+pub fn profile_with(name: &str, uri: &str, identifiers: &[&str]) -> ProfileOf<Test> {
 	ProfileOf::<Test> {
 		name: name.as_bytes().to_vec().try_into().expect("test names fit"),
-		uri: b"https://example.edu".to_vec().try_into().expect("test URIs fit"),
+		uri: uri.as_bytes().to_vec().try_into().expect("test URIs fit"),
 		country: *b"NL",
+		identifiers: identifiers
+			.iter()
+			.map(|id| id.as_bytes().to_vec().try_into().expect("test identifiers fit"))
+			.collect::<Vec<_>>()
+			.try_into()
+			.expect("at most MaxIdentifiers"),
 	}
 }
 
@@ -104,7 +122,8 @@ fn genesis_issuer(account: u64, name: &str, delegates: Vec<u64>) -> GenesisIssue
 	GenesisIssuer {
 		account,
 		name: name.into(),
-		uri: "https://example.edu".into(),
+		uri: uri_of(name),
+		identifiers: vec![],
 		country: "NL".into(),
 		delegates,
 	}

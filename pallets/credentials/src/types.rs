@@ -20,6 +20,11 @@ pub type CountryCode = [u8; 2];
 /// The deepest Merkle proof a batch leaf can need: a tree of up to 2³² leaves.
 pub type MerkleProof = BoundedVec<Digest, ConstU32<32>>;
 
+/// The key under which a name or identifier is reserved for one issuer: the BLAKE2-256 of its
+/// normalized form (see `identity::normalized`), so that names differing only in case, Unicode
+/// composition or compatibility forms share one key.
+pub type IdentityKey = [u8; 32];
+
 /// What an institution tells the chain about itself when it applies to issue credentials.
 #[derive(
 	Encode,
@@ -32,15 +37,28 @@ pub type MerkleProof = BoundedVec<Digest, ConstU32<32>>;
 	EqNoBound,
 	DebugNoBound,
 )]
-#[scale_info(skip_type_params(MaxName, MaxUri))]
+#[scale_info(skip_type_params(MaxName, MaxUri, MaxIdentifiers))]
 #[codec(mel_bound())]
-pub struct IssuerProfile<MaxName: Get<u32>, MaxUri: Get<u32>> {
-	/// The institution's name, UTF-8.
+pub struct IssuerProfile<MaxName: Get<u32>, MaxUri: Get<u32>, MaxIdentifiers: Get<u32>> {
+	/// The institution's name, UTF-8. Unique across issuers once normalized.
 	pub name: BoundedVec<u8, MaxName>,
-	/// The institution's website or DID URI, UTF-8.
+	/// The institution's website or DID URI, UTF-8: its main identifier. Unique across issuers
+	/// once normalized.
 	pub uri: BoundedVec<u8, MaxUri>,
 	/// Where the institution is established.
 	pub country: CountryCode,
+	/// Further identifiers its credential documents may name as their `issuer` (DIDs, other
+	/// URLs). Each is unique across issuers, like `uri`.
+	pub identifiers: BoundedVec<BoundedVec<u8, MaxUri>, MaxIdentifiers>,
+}
+
+impl<MaxName: Get<u32>, MaxUri: Get<u32>, MaxIdentifiers: Get<u32>>
+	IssuerProfile<MaxName, MaxUri, MaxIdentifiers>
+{
+	/// Every identifier a credential document of this issuer may name: `uri`, then `identifiers`.
+	pub fn all_identifiers(&self) -> impl Iterator<Item = &[u8]> {
+		core::iter::once(&self.uri[..]).chain(self.identifiers.iter().map(|id| &id[..]))
+	}
 }
 
 /// An issuer's standing with the consortium.
@@ -86,7 +104,9 @@ impl IssuerStanding {
 	}
 }
 
-/// Why the consortium withdrew an issuer's accreditation.
+/// Why the consortium withdrew an issuer's accreditation. Withdrawal for `Misconduct` names the block
+/// from which the issuer's credentials are no longer trusted; withdrawal because the institution
+/// `Closed` or `Merged` never does (its credentials outlive it).
 #[derive(
 	Encode,
 	Decode,
@@ -116,21 +136,38 @@ pub enum WithdrawalReason {
 	Other,
 }
 
+impl WithdrawalReason {
+	/// Whether governance must name the block from which the issuer's credentials are distrusted.
+	pub fn requires_distrust(&self) -> bool {
+		matches!(self, Self::Misconduct)
+	}
+
+	/// Whether governance may name such a block: never when the institution closed or merged.
+	pub fn allows_distrust(&self) -> bool {
+		!matches!(self, Self::Closed | Self::Merged)
+	}
+}
+
 /// An issuer as the chain keeps it. Never deleted once accredited.
 #[derive(
 	Encode, Decode, MaxEncodedLen, TypeInfo, CloneNoBound, PartialEqNoBound, EqNoBound, DebugNoBound,
 )]
-#[scale_info(skip_type_params(MaxName, MaxUri, MaxDelegates))]
+#[scale_info(skip_type_params(MaxName, MaxUri, MaxIdentifiers, MaxDelegates))]
 #[codec(mel_bound(AccountId: MaxEncodedLen, BlockNumber: MaxEncodedLen))]
 pub struct IssuerRecord<
 	AccountId: Clone + PartialEq + Eq + Debug,
 	BlockNumber: Clone + PartialEq + Eq + Debug,
 	MaxName: Get<u32>,
 	MaxUri: Get<u32>,
+	MaxIdentifiers: Get<u32>,
 	MaxDelegates: Get<u32>,
 > {
-	/// What the institution says about itself.
-	pub profile: IssuerProfile<MaxName, MaxUri>,
+	/// What the institution says about itself, as governance approved it.
+	pub profile: IssuerProfile<MaxName, MaxUri, MaxIdentifiers>,
+	/// The account that signs as the issuer now. The issuer's identity is the account it
+	/// registered with (the key of its record), which never changes; governance may move the
+	/// signing key (key loss, compromise) without touching what the issuer issued.
+	pub key: AccountId,
 	/// Its standing now.
 	pub standing: IssuerStanding,
 	/// The block it registered in.
@@ -141,6 +178,9 @@ pub struct IssuerRecord<
 	pub successor: Option<AccountId>,
 	/// The delegate accounts (registrar staff keys) that act for it.
 	pub delegates: BoundedVec<AccountId, MaxDelegates>,
+	/// The first block whose credentials from this issuer are no longer trusted, when governance
+	/// withdrew it for misconduct.
+	pub distrusted_from: Option<BlockNumber>,
 }
 
 /// An account allowed to sign for an issuer — the issuer's own account or one of its delegates —

@@ -39,8 +39,12 @@ use frame_support::{traits::Get, weights::{constants::ParityDbWeight, Weight}};
 pub trait WeightInfo {
 	/// The weight of `register_issuer`.
 	fn register_issuer() -> Weight;
-	/// The weight of `update_issuer_profile`.
-	fn update_issuer_profile() -> Weight;
+	/// The weight of `propose_profile_change`.
+	fn propose_profile_change() -> Weight;
+	/// The weight of `approve_profile_change`.
+	fn approve_profile_change() -> Weight;
+	/// The weight of `move_issuer_key`.
+	fn move_issuer_key() -> Weight;
 	/// The weight of `accredit_issuer`.
 	fn accredit_issuer() -> Weight;
 	/// The weight of `admit_issuer`.
@@ -106,13 +110,23 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	}
 	/// Storage: `Credentials::Issuers` (r:1 w:1)
 	/// Proof: `Credentials::Issuers` (`max_values`: None, `max_size`: Some(1506), added: 3981, mode: `MaxEncodedLen`)
-	fn update_issuer_profile() -> Weight {
+	fn propose_profile_change() -> Weight {
 		//  Measured:  `611`
 		//  Estimated: `4971`
 		// Minimum execution time: 9_324_000 picoseconds.
-		Weight::from_parts(10_235_000, 4971)
-			.saturating_add(T::DbWeight::get().reads(1_u64))
+		Weight::from_parts(40_000_000, 4971)
+			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
+	}
+	fn approve_profile_change() -> Weight {
+		Weight::from_parts(80_000_000, 8000)
+			.saturating_add(T::DbWeight::get().reads(16_u64))
+			.saturating_add(T::DbWeight::get().writes(16_u64))
+	}
+	fn move_issuer_key() -> Weight {
+		Weight::from_parts(40_000_000, 8000)
+			.saturating_add(T::DbWeight::get().reads(8_u64))
+			.saturating_add(T::DbWeight::get().writes(8_u64))
 	}
 	/// Storage: `Credentials::Issuers` (r:1 w:1)
 	/// Proof: `Credentials::Issuers` (`max_values`: None, `max_size`: Some(1506), added: 3981, mode: `MaxEncodedLen`)
@@ -492,10 +506,20 @@ impl WeightInfo for () {
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
-	fn update_issuer_profile() -> Weight {
-		Weight::from_parts(10_235_000, 4971)
-			.saturating_add(ParityDbWeight::get().reads(1_u64))
+	fn propose_profile_change() -> Weight {
+		Weight::from_parts(40_000_000, 4971)
+			.saturating_add(ParityDbWeight::get().reads(8_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
+	}
+	fn approve_profile_change() -> Weight {
+		Weight::from_parts(80_000_000, 8000)
+			.saturating_add(ParityDbWeight::get().reads(16_u64))
+			.saturating_add(ParityDbWeight::get().writes(16_u64))
+	}
+	fn move_issuer_key() -> Weight {
+		Weight::from_parts(40_000_000, 8000)
+			.saturating_add(ParityDbWeight::get().reads(8_u64))
+			.saturating_add(ParityDbWeight::get().writes(8_u64))
 	}
 	fn accredit_issuer() -> Weight {
 		Weight::from_parts(34_342_000, 4971)

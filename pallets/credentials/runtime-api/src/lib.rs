@@ -9,30 +9,40 @@ extern crate alloc;
 use alloc::vec::Vec;
 use codec::Codec;
 pub use pallet_credentials::{
-	BatchSummary, CredentialTerms, Digest, IssuerStanding, IssuerSummary, RevocationReason,
-	Verdict, VerdictStatus, WithdrawalReason,
+	BatchSummary, ClaimedIssuer, CredentialTerms, Digest, IssuerStanding, IssuerSummary,
+	RevocationReason, Verdict, VerdictStatus, VerdictWarning, WithdrawalReason,
 };
 
 sp_api::decl_runtime_apis! {
 	/// Verification of credentials and look-up of issuers.
+	///
+	/// Version 2: verification takes the issuer identifier the document names, and verdicts
+	/// carry issuer identity (mismatch, distrust, warnings); issuers can be found by identifier.
+	#[api_version(2)]
 	pub trait CredentialsApi<AccountId, BlockNumber>
 	where
 		AccountId: Codec,
 		BlockNumber: Codec,
 	{
-		/// The verdict on the credential whose document has the SHA-256 `digest`.
-		fn verify(digest: Digest) -> Verdict<AccountId, BlockNumber>;
+		/// The verdict on the credential whose document has the SHA-256 `digest` and names
+		/// `claimed_issuer` (UTF-8 URI or DID) as its issuer, if it names one.
+		fn verify(digest: Digest, claimed_issuer: Option<Vec<u8>>) -> Verdict<AccountId, BlockNumber>;
 
 		/// The verdict on the credential `leaf`, claimed by `proof` to be the leaf at `leaf_index`
-		/// of the Merkle batch anchored with `root`.
+		/// of the Merkle batch anchored with `root`, whose document names `claimed_issuer`.
 		fn verify_in_batch(
 			root: Digest,
 			leaf: Digest,
 			leaf_index: u32,
 			proof: Vec<Digest>,
+			claimed_issuer: Option<Vec<u8>>,
 		) -> Verdict<AccountId, BlockNumber>;
 
 		/// What a verifier learns about the issuer `account`, if it is registered.
 		fn issuer(account: AccountId) -> Option<IssuerSummary<AccountId, BlockNumber>>;
+
+		/// What a verifier learns about the issuer registered under the identifier `uri` (its
+		/// website, DID or another registered identifier, compared normalized), if any.
+		fn issuer_by_identifier(uri: Vec<u8>) -> Option<IssuerSummary<AccountId, BlockNumber>>;
 	}
 }

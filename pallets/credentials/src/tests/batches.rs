@@ -11,24 +11,24 @@ use frame_support::{assert_noop, assert_ok};
 use sp_runtime::traits::Keccak256;
 
 /// A batch of `count` credential digests and its Merkle root.
-struct Tree {
-	leaves: Vec<Digest>,
-	root: Digest,
+pub(super) struct Tree {
+	pub(super) leaves: Vec<Digest>,
+	pub(super) root: Digest,
 }
 
 impl Tree {
-	fn new(count: u8) -> Self {
+	pub(super) fn new(count: u8) -> Self {
 		let leaves: Vec<Digest> = (0..count).map(|i| digest(100 + i)).collect();
 		let root = merkle_root::<Keccak256, _>(leaves.iter()).0;
 		Self { leaves, root }
 	}
 
-	fn proof(&self, index: u32) -> MerkleProof {
+	pub(super) fn proof(&self, index: u32) -> MerkleProof {
 		let proof = merkle_proof::<Keccak256, _, _>(self.leaves.iter(), index).proof;
 		proof.into_iter().map(|node| node.0).collect::<Vec<_>>().try_into().expect("proofs fit")
 	}
 
-	fn anchor(&self, signer: u64) {
+	pub(super) fn anchor(&self, signer: u64) {
 		assert_ok!(Credentials::anchor_batch(
 			RuntimeOrigin::signed(signer),
 			self.root,
@@ -117,7 +117,8 @@ fn revoke_batch_leaf_with_a_valid_proof_revokes_only_that_leaf() {
 			tree.leaves[3],
 			3,
 			tree.proof(3),
-			RevocationReason::Superseded
+			RevocationReason::Superseded,
+			None
 		));
 		assert_eq!(
 			BatchLeaves::<Test>::get(tree.root, tree.leaves[3]),
@@ -144,7 +145,8 @@ fn revoke_batch_leaf_with_a_valid_proof_revokes_only_that_leaf() {
 				tree.leaves[3],
 				3,
 				tree.proof(3),
-				RevocationReason::Other
+				RevocationReason::Other,
+				None
 			),
 			Error::<Test>::AlreadyRevoked
 		);
@@ -164,6 +166,7 @@ fn merkle_proofs_that_must_fail_are_rejected() {
 				index,
 				proof,
 				RevocationReason::Other,
+				None,
 			)
 		};
 		// A leaf that is not in the tree.
@@ -190,7 +193,8 @@ fn merkle_proofs_that_must_fail_are_rejected() {
 				tree.leaves[2],
 				2,
 				tree.proof(2),
-				RevocationReason::Other
+				RevocationReason::Other,
+				None
 			),
 			Error::<Test>::BatchNotFound
 		);
@@ -208,7 +212,8 @@ fn suspend_and_reinstate_a_leaf_with_events() {
 			root,
 			leaf,
 			1,
-			tree.proof(1)
+			tree.proof(1),
+			None
 		));
 		assert_eq!(
 			BatchLeaves::<Test>::get(root, leaf),
@@ -221,15 +226,21 @@ fn suspend_and_reinstate_a_leaf_with_events() {
 				root,
 				leaf,
 				1,
-				tree.proof(1)
+				tree.proof(1),
+				None
 			),
 			Error::<Test>::AlreadySuspended
 		);
-		assert_ok!(Credentials::reinstate_batch_leaf(RuntimeOrigin::signed(REGISTRAR), root, leaf));
+		assert_ok!(Credentials::reinstate_batch_leaf(
+			RuntimeOrigin::signed(REGISTRAR),
+			root,
+			leaf,
+			None
+		));
 		assert_eq!(BatchLeaves::<Test>::get(root, leaf), None);
 		System::assert_last_event(Event::BatchLeafReinstated { root, leaf, by: REGISTRAR }.into());
 		assert_noop!(
-			Credentials::reinstate_batch_leaf(RuntimeOrigin::signed(REGISTRAR), root, leaf),
+			Credentials::reinstate_batch_leaf(RuntimeOrigin::signed(REGISTRAR), root, leaf, None),
 			Error::<Test>::NotSuspended
 		);
 	});
@@ -246,13 +257,15 @@ fn a_revoked_leaf_cannot_be_reinstated() {
 			tree.leaves[0],
 			0,
 			tree.proof(0),
-			RevocationReason::IssuedInError
+			RevocationReason::IssuedInError,
+			None
 		));
 		assert_noop!(
 			Credentials::reinstate_batch_leaf(
 				RuntimeOrigin::signed(UNIVERSITY),
 				tree.root,
-				tree.leaves[0]
+				tree.leaves[0],
+				None
 			),
 			Error::<Test>::AlreadyRevoked
 		);
@@ -262,7 +275,8 @@ fn a_revoked_leaf_cannot_be_reinstated() {
 				tree.root,
 				tree.leaves[0],
 				0,
-				tree.proof(0)
+				tree.proof(0),
+				None
 			),
 			Error::<Test>::AlreadyRevoked
 		);
@@ -277,7 +291,8 @@ fn revoke_batch_revokes_every_leaf_for_good() {
 		assert_ok!(Credentials::revoke_batch(
 			RuntimeOrigin::signed(REGISTRAR),
 			tree.root,
-			RevocationReason::IssuedInError
+			RevocationReason::IssuedInError,
+			None
 		));
 		assert!(matches!(
 			Batches::<Test>::get(tree.root).unwrap().status,
@@ -296,7 +311,8 @@ fn revoke_batch_revokes_every_leaf_for_good() {
 			Credentials::revoke_batch(
 				RuntimeOrigin::signed(UNIVERSITY),
 				tree.root,
-				RevocationReason::Other
+				RevocationReason::Other,
+				None
 			),
 			Error::<Test>::AlreadyRevoked
 		);
@@ -307,7 +323,8 @@ fn revoke_batch_revokes_every_leaf_for_good() {
 				tree.leaves[0],
 				0,
 				tree.proof(0),
-				RevocationReason::Other
+				RevocationReason::Other,
+				None
 			),
 			Error::<Test>::AlreadyRevoked
 		);
@@ -323,7 +340,8 @@ fn only_the_issuer_side_changes_a_batch() {
 			Credentials::revoke_batch(
 				RuntimeOrigin::signed(COLLEGE),
 				tree.root,
-				RevocationReason::Other
+				RevocationReason::Other,
+				Some(UNIVERSITY)
 			),
 			Error::<Test>::NotAuthorized
 		);
@@ -333,7 +351,8 @@ fn only_the_issuer_side_changes_a_batch() {
 				tree.root,
 				tree.leaves[0],
 				0,
-				tree.proof(0)
+				tree.proof(0),
+				Some(UNIVERSITY)
 			),
 			Error::<Test>::NotAuthorized
 		);
@@ -341,7 +360,8 @@ fn only_the_issuer_side_changes_a_batch() {
 			Credentials::revoke_batch(
 				RuntimeOrigin::signed(UNIVERSITY),
 				digest(77),
-				RevocationReason::Other
+				RevocationReason::Other,
+				None
 			),
 			Error::<Test>::BatchNotFound
 		);

@@ -90,7 +90,8 @@ fn a_withdrawn_issuer_cannot_issue() {
 		assert_ok!(Credentials::withdraw_accreditation(
 			RuntimeOrigin::root(),
 			UNIVERSITY,
-			crate::WithdrawalReason::Closed
+			crate::WithdrawalReason::Closed,
+			None
 		));
 		assert_noop!(
 			Credentials::issue(RuntimeOrigin::signed(UNIVERSITY), digest(1), no_terms()),
@@ -104,13 +105,14 @@ fn a_digest_is_never_issued_twice_even_after_revocation() {
 	new_test_ext(|| {
 		issue_as(UNIVERSITY, digest(1), no_terms());
 		assert_noop!(
-			Credentials::issue(RuntimeOrigin::signed(COLLEGE), digest(1), no_terms()),
+			Credentials::issue(RuntimeOrigin::signed(REGISTRAR), digest(1), no_terms()),
 			Error::<Test>::CredentialAlreadyExists
 		);
 		assert_ok!(Credentials::revoke(
 			RuntimeOrigin::signed(UNIVERSITY),
 			digest(1),
-			RevocationReason::IssuedInError
+			RevocationReason::IssuedInError,
+			None
 		));
 		assert_noop!(
 			Credentials::issue(RuntimeOrigin::signed(UNIVERSITY), digest(1), no_terms()),
@@ -153,7 +155,8 @@ fn issue_batch_stores_each_credential_and_emits_an_event_each() {
 		assert_ok!(Credentials::revoke(
 			RuntimeOrigin::signed(UNIVERSITY),
 			digest(3),
-			RevocationReason::Superseded
+			RevocationReason::Superseded,
+			None
 		));
 		assert_eq!(
 			CredentialRecords::<Test>::get(digest(2)).unwrap().status,
@@ -165,7 +168,7 @@ fn issue_batch_stores_each_credential_and_emits_an_event_each() {
 #[test]
 fn issue_batch_is_all_or_nothing() {
 	new_test_ext(|| {
-		issue_as(COLLEGE, digest(3), no_terms());
+		issue_as(REGISTRAR, digest(3), no_terms());
 		assert_noop!(
 			Credentials::issue_batch(RuntimeOrigin::signed(UNIVERSITY), batch_of(1..=5)),
 			Error::<Test>::CredentialAlreadyExists
@@ -200,7 +203,8 @@ fn revoke_records_reason_block_and_signer_and_is_final() {
 		assert_ok!(Credentials::revoke(
 			RuntimeOrigin::signed(REGISTRAR),
 			digest(1),
-			RevocationReason::FraudOrMisconduct
+			RevocationReason::FraudOrMisconduct,
+			None
 		));
 		assert_eq!(
 			CredentialRecords::<Test>::get(digest(1)).unwrap().status,
@@ -223,16 +227,17 @@ fn revoke_records_reason_block_and_signer_and_is_final() {
 			Credentials::revoke(
 				RuntimeOrigin::signed(UNIVERSITY),
 				digest(1),
-				RevocationReason::Other
+				RevocationReason::Other,
+				None
 			),
 			Error::<Test>::AlreadyRevoked
 		);
 		assert_noop!(
-			Credentials::suspend(RuntimeOrigin::signed(UNIVERSITY), digest(1)),
+			Credentials::suspend(RuntimeOrigin::signed(UNIVERSITY), digest(1), None),
 			Error::<Test>::AlreadyRevoked
 		);
 		assert_noop!(
-			Credentials::reinstate(RuntimeOrigin::signed(UNIVERSITY), digest(1)),
+			Credentials::reinstate(RuntimeOrigin::signed(UNIVERSITY), digest(1), None),
 			Error::<Test>::AlreadyRevoked
 		);
 	});
@@ -242,7 +247,7 @@ fn revoke_records_reason_block_and_signer_and_is_final() {
 fn suspend_and_reinstate_round_trip_with_events() {
 	new_test_ext(|| {
 		issue_as(UNIVERSITY, digest(1), no_terms());
-		assert_ok!(Credentials::suspend(RuntimeOrigin::signed(REGISTRAR), digest(1)));
+		assert_ok!(Credentials::suspend(RuntimeOrigin::signed(REGISTRAR), digest(1), None));
 		assert_eq!(
 			CredentialRecords::<Test>::get(digest(1)).unwrap().status,
 			CredentialStatus::Suspended { since: 1, by: REGISTRAR }
@@ -252,10 +257,10 @@ fn suspend_and_reinstate_round_trip_with_events() {
 				.into(),
 		);
 		assert_noop!(
-			Credentials::suspend(RuntimeOrigin::signed(UNIVERSITY), digest(1)),
+			Credentials::suspend(RuntimeOrigin::signed(UNIVERSITY), digest(1), None),
 			Error::<Test>::AlreadySuspended
 		);
-		assert_ok!(Credentials::reinstate(RuntimeOrigin::signed(UNIVERSITY), digest(1)));
+		assert_ok!(Credentials::reinstate(RuntimeOrigin::signed(UNIVERSITY), digest(1), None));
 		assert_eq!(
 			CredentialRecords::<Test>::get(digest(1)).unwrap().status,
 			CredentialStatus::Active
@@ -265,7 +270,7 @@ fn suspend_and_reinstate_round_trip_with_events() {
 				.into(),
 		);
 		assert_noop!(
-			Credentials::reinstate(RuntimeOrigin::signed(UNIVERSITY), digest(1)),
+			Credentials::reinstate(RuntimeOrigin::signed(UNIVERSITY), digest(1), None),
 			Error::<Test>::NotSuspended
 		);
 	});
@@ -275,11 +280,12 @@ fn suspend_and_reinstate_round_trip_with_events() {
 fn a_suspended_credential_can_be_revoked() {
 	new_test_ext(|| {
 		issue_as(UNIVERSITY, digest(1), no_terms());
-		assert_ok!(Credentials::suspend(RuntimeOrigin::signed(UNIVERSITY), digest(1)));
+		assert_ok!(Credentials::suspend(RuntimeOrigin::signed(UNIVERSITY), digest(1), None));
 		assert_ok!(Credentials::revoke(
 			RuntimeOrigin::signed(UNIVERSITY),
 			digest(1),
-			RevocationReason::HolderRequest
+			RevocationReason::HolderRequest,
+			None
 		));
 	});
 }
@@ -289,18 +295,24 @@ fn only_the_issuer_side_changes_a_status() {
 	new_test_ext(|| {
 		issue_as(UNIVERSITY, digest(1), no_terms());
 		assert_noop!(
-			Credentials::revoke(RuntimeOrigin::signed(COLLEGE), digest(1), RevocationReason::Other),
+			Credentials::revoke(
+				RuntimeOrigin::signed(COLLEGE),
+				digest(1),
+				RevocationReason::Other,
+				Some(UNIVERSITY)
+			),
 			Error::<Test>::NotAuthorized
 		);
 		assert_noop!(
-			Credentials::suspend(RuntimeOrigin::signed(COLLEGE), digest(1)),
+			Credentials::suspend(RuntimeOrigin::signed(COLLEGE), digest(1), Some(UNIVERSITY)),
 			Error::<Test>::NotAuthorized
 		);
 		assert_noop!(
 			Credentials::revoke(
 				RuntimeOrigin::signed(OUTSIDER),
 				digest(1),
-				RevocationReason::Other
+				RevocationReason::Other,
+				None
 			),
 			Error::<Test>::NotASigner
 		);
@@ -314,16 +326,17 @@ fn changing_an_unknown_credential_fails() {
 			Credentials::revoke(
 				RuntimeOrigin::signed(UNIVERSITY),
 				digest(9),
-				RevocationReason::Other
+				RevocationReason::Other,
+				None
 			),
 			Error::<Test>::CredentialNotFound
 		);
 		assert_noop!(
-			Credentials::suspend(RuntimeOrigin::signed(UNIVERSITY), digest(9)),
+			Credentials::suspend(RuntimeOrigin::signed(UNIVERSITY), digest(9), None),
 			Error::<Test>::CredentialNotFound
 		);
 		assert_noop!(
-			Credentials::reinstate(RuntimeOrigin::signed(UNIVERSITY), digest(9)),
+			Credentials::reinstate(RuntimeOrigin::signed(UNIVERSITY), digest(9), None),
 			Error::<Test>::CredentialNotFound
 		);
 	});
@@ -334,17 +347,18 @@ fn a_suspended_issuer_may_revoke_and_suspend_but_not_reinstate() {
 	new_test_ext(|| {
 		issue_as(UNIVERSITY, digest(1), no_terms());
 		issue_as(UNIVERSITY, digest(2), no_terms());
-		assert_ok!(Credentials::suspend(RuntimeOrigin::signed(UNIVERSITY), digest(2)));
+		assert_ok!(Credentials::suspend(RuntimeOrigin::signed(UNIVERSITY), digest(2), None));
 		assert_ok!(Credentials::suspend_issuer(RuntimeOrigin::root(), UNIVERSITY));
-		assert_ok!(Credentials::suspend(RuntimeOrigin::signed(REGISTRAR), digest(1)));
+		assert_ok!(Credentials::suspend(RuntimeOrigin::signed(REGISTRAR), digest(1), None));
 		assert_noop!(
-			Credentials::reinstate(RuntimeOrigin::signed(REGISTRAR), digest(2)),
+			Credentials::reinstate(RuntimeOrigin::signed(REGISTRAR), digest(2), None),
 			Error::<Test>::IssuerSuspended
 		);
 		assert_ok!(Credentials::revoke(
 			RuntimeOrigin::signed(UNIVERSITY),
 			digest(2),
-			RevocationReason::Other
+			RevocationReason::Other,
+			None
 		));
 	});
 }
@@ -356,13 +370,15 @@ fn a_withdrawn_issuer_cannot_change_statuses() {
 		assert_ok!(Credentials::withdraw_accreditation(
 			RuntimeOrigin::root(),
 			UNIVERSITY,
-			crate::WithdrawalReason::Closed
+			crate::WithdrawalReason::Closed,
+			None
 		));
 		assert_noop!(
 			Credentials::revoke(
 				RuntimeOrigin::signed(UNIVERSITY),
 				digest(1),
-				RevocationReason::Other
+				RevocationReason::Other,
+				None
 			),
 			Error::<Test>::NotASigner
 		);

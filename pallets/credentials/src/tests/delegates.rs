@@ -202,7 +202,8 @@ fn an_applicant_or_withdrawn_issuer_cannot_become_a_delegate() {
 		assert_ok!(Credentials::withdraw_accreditation(
 			RuntimeOrigin::root(),
 			COLLEGE,
-			WithdrawalReason::Closed
+			WithdrawalReason::Closed,
+			None
 		));
 		assert_noop!(
 			Credentials::add_delegate(RuntimeOrigin::signed(UNIVERSITY), COLLEGE),
@@ -233,7 +234,8 @@ fn withdrawal_cancels_open_invitations() {
 		assert_ok!(Credentials::withdraw_accreditation(
 			RuntimeOrigin::root(),
 			COLLEGE,
-			WithdrawalReason::Closed
+			WithdrawalReason::Closed,
+			None
 		));
 		assert!(!Roles::has_any_role(&NEW_KEY));
 		assert!(Invitations::<Test>::get(COLLEGE).is_empty());

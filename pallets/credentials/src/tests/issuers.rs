@@ -104,49 +104,15 @@ fn pending_applications_are_bounded() {
 		for applicant in 30..33 {
 			assert_ok!(Credentials::register_issuer(
 				RuntimeOrigin::signed(applicant),
-				profile("I")
+				profile(&format!("I {applicant}"))
 			));
 		}
 		assert_noop!(
-			Credentials::register_issuer(RuntimeOrigin::signed(33), profile("I")),
+			Credentials::register_issuer(RuntimeOrigin::signed(33), profile("I 33")),
 			Error::<Test>::TooManyPendingApplications
 		);
 		assert_ok!(Credentials::accredit_issuer(RuntimeOrigin::root(), 30));
-		assert_ok!(Credentials::register_issuer(RuntimeOrigin::signed(33), profile("I")));
-	});
-}
-
-#[test]
-fn update_issuer_profile_replaces_it_and_emits_event() {
-	new_test_ext(|| {
-		assert_ok!(Credentials::update_issuer_profile(
-			RuntimeOrigin::signed(UNIVERSITY),
-			profile("Renamed University")
-		));
-		assert_eq!(
-			&Issuers::<Test>::get(UNIVERSITY).unwrap().profile.name[..],
-			b"Renamed University"
-		);
-		System::assert_last_event(Event::IssuerProfileUpdated { issuer: UNIVERSITY }.into());
-	});
-}
-
-#[test]
-fn update_issuer_profile_of_unknown_or_withdrawn_issuer_fails() {
-	new_test_ext(|| {
-		assert_noop!(
-			Credentials::update_issuer_profile(RuntimeOrigin::signed(OUTSIDER), profile("X")),
-			Error::<Test>::IssuerNotFound
-		);
-		assert_ok!(Credentials::withdraw_accreditation(
-			RuntimeOrigin::root(),
-			COLLEGE,
-			WithdrawalReason::Closed
-		));
-		assert_noop!(
-			Credentials::update_issuer_profile(RuntimeOrigin::signed(COLLEGE), profile("X")),
-			Error::<Test>::IssuerWithdrawn
-		);
+		assert_ok!(Credentials::register_issuer(RuntimeOrigin::signed(33), profile("I 33")));
 	});
 }
 
@@ -185,7 +151,7 @@ fn admit_issuer_works_when_the_application_queue_is_full() {
 		for applicant in 40..40 + MaxPendingApplications::get() as u64 {
 			assert_ok!(Credentials::register_issuer(
 				RuntimeOrigin::signed(applicant),
-				profile("Queued")
+				profile(&format!("Queued {applicant}"))
 			));
 		}
 		assert_ok!(Credentials::admit_issuer(RuntimeOrigin::root(), APPLICANT, profile("Inst")));
@@ -225,7 +191,7 @@ fn accreditation_calls_require_the_accreditation_origin() {
 		assert_noop!(Credentials::suspend_issuer(signed(), COLLEGE), DispatchError::BadOrigin);
 		assert_noop!(Credentials::reinstate_issuer(signed(), COLLEGE), DispatchError::BadOrigin);
 		assert_noop!(
-			Credentials::withdraw_accreditation(signed(), COLLEGE, WithdrawalReason::Other),
+			Credentials::withdraw_accreditation(signed(), COLLEGE, WithdrawalReason::Other, None),
 			DispatchError::BadOrigin
 		);
 		assert_noop!(
@@ -294,7 +260,8 @@ fn withdrawal_keeps_the_record_and_removes_signers_and_roles() {
 		assert_ok!(Credentials::withdraw_accreditation(
 			RuntimeOrigin::root(),
 			UNIVERSITY,
-			WithdrawalReason::Merged
+			WithdrawalReason::Merged,
+			None
 		));
 		let record = Issuers::<Test>::get(UNIVERSITY).unwrap();
 		assert_eq!(record.standing, IssuerStanding::Withdrawn(WithdrawalReason::Merged));
@@ -306,8 +273,12 @@ fn withdrawal_keeps_the_record_and_removes_signers_and_roles() {
 		// What it issued stays on chain.
 		assert_eq!(crate::Credentials::<Test>::get(digest(1)).unwrap().issuer, UNIVERSITY);
 		System::assert_last_event(
-			Event::AccreditationWithdrawn { issuer: UNIVERSITY, reason: WithdrawalReason::Merged }
-				.into(),
+			Event::AccreditationWithdrawn {
+				issuer: UNIVERSITY,
+				reason: WithdrawalReason::Merged,
+				distrusted_from: None,
+			}
+			.into(),
 		);
 	});
 }
@@ -319,13 +290,15 @@ fn withdrawal_of_a_suspended_issuer_works_and_is_final() {
 		assert_ok!(Credentials::withdraw_accreditation(
 			RuntimeOrigin::root(),
 			COLLEGE,
-			WithdrawalReason::Misconduct
+			WithdrawalReason::Misconduct,
+			Some(1)
 		));
 		assert_noop!(
 			Credentials::withdraw_accreditation(
 				RuntimeOrigin::root(),
 				COLLEGE,
-				WithdrawalReason::Other
+				WithdrawalReason::Other,
+				None
 			),
 			Error::<Test>::IssuerWithdrawn
 		);
@@ -348,7 +321,8 @@ fn withdrawal_of_an_applicant_fails() {
 			Credentials::withdraw_accreditation(
 				RuntimeOrigin::root(),
 				APPLICANT,
-				WithdrawalReason::Other
+				WithdrawalReason::Other,
+				None
 			),
 			Error::<Test>::IssuerNotAccredited
 		);

@@ -4,7 +4,9 @@
 mod batches;
 mod credentials;
 mod delegates;
+mod identity;
 mod issuers;
+mod migration;
 mod quota;
 mod succession;
 mod verification;
@@ -17,8 +19,9 @@ fn issue_as(signer: u64, digest: Digest, terms: CredentialTerms) {
 	assert_ok!(Credentials::issue(RuntimeOrigin::signed(signer), digest, terms));
 }
 
-/// Registers and accredits `who` as an issuer.
+/// Registers and accredits `who` as an issuer, named after its account.
 fn accredit_new_issuer(who: u64) {
-	assert_ok!(Credentials::register_issuer(RuntimeOrigin::signed(who), profile("New Institute")));
+	let name = format!("Institute {who}");
+	assert_ok!(Credentials::register_issuer(RuntimeOrigin::signed(who), profile(&name)));
 	assert_ok!(Credentials::accredit_issuer(RuntimeOrigin::root(), who));
 }

@@ -9,7 +9,8 @@ fn withdraw_university() {
 	assert_ok!(Credentials::withdraw_accreditation(
 		RuntimeOrigin::root(),
 		UNIVERSITY,
-		WithdrawalReason::Merged
+		WithdrawalReason::Merged,
+		None
 	));
 }
 
@@ -25,12 +26,21 @@ fn a_named_successor_may_revoke_suspend_and_reinstate_the_old_credentials() {
 			Event::SuccessorNamed { issuer: UNIVERSITY, successor: COLLEGE }.into(),
 		);
 
-		assert_ok!(Credentials::suspend(RuntimeOrigin::signed(COLLEGE), digest(1)));
-		assert_ok!(Credentials::reinstate(RuntimeOrigin::signed(COLLEGE), digest(1)));
+		assert_ok!(Credentials::suspend(
+			RuntimeOrigin::signed(COLLEGE),
+			digest(1),
+			Some(UNIVERSITY)
+		));
+		assert_ok!(Credentials::reinstate(
+			RuntimeOrigin::signed(COLLEGE),
+			digest(1),
+			Some(UNIVERSITY)
+		));
 		assert_ok!(Credentials::revoke(
 			RuntimeOrigin::signed(COLLEGE),
 			digest(2),
-			RevocationReason::Superseded
+			RevocationReason::Superseded,
+			Some(UNIVERSITY)
 		));
 		let record = crate::Credentials::<Test>::get(digest(2)).unwrap();
 		// The record still names its original issuer.
@@ -50,7 +60,8 @@ fn a_successor_delegate_acts_for_the_successor() {
 		assert_ok!(Credentials::revoke(
 			RuntimeOrigin::signed(21),
 			digest(1),
-			RevocationReason::Other
+			RevocationReason::Other,
+			Some(UNIVERSITY)
 		));
 	});
 }
@@ -61,7 +72,12 @@ fn without_a_successor_nobody_changes_a_withdrawn_issuers_credentials() {
 		issue_as(UNIVERSITY, digest(1), no_terms());
 		withdraw_university();
 		assert_noop!(
-			Credentials::revoke(RuntimeOrigin::signed(COLLEGE), digest(1), RevocationReason::Other),
+			Credentials::revoke(
+				RuntimeOrigin::signed(COLLEGE),
+				digest(1),
+				RevocationReason::Other,
+				Some(UNIVERSITY)
+			),
 			Error::<Test>::NotAuthorized
 		);
 	});
@@ -103,18 +119,23 @@ fn the_successor_must_be_another_accredited_issuer() {
 fn a_suspended_successor_may_revoke_but_not_reinstate() {
 	new_test_ext(|| {
 		issue_as(UNIVERSITY, digest(1), no_terms());
-		assert_ok!(Credentials::suspend(RuntimeOrigin::signed(UNIVERSITY), digest(1)));
+		assert_ok!(Credentials::suspend(
+			RuntimeOrigin::signed(UNIVERSITY),
+			digest(1),
+			Some(UNIVERSITY)
+		));
 		withdraw_university();
 		assert_ok!(Credentials::name_successor(RuntimeOrigin::root(), UNIVERSITY, COLLEGE));
 		assert_ok!(Credentials::suspend_issuer(RuntimeOrigin::root(), COLLEGE));
 		assert_noop!(
-			Credentials::reinstate(RuntimeOrigin::signed(COLLEGE), digest(1)),
+			Credentials::reinstate(RuntimeOrigin::signed(COLLEGE), digest(1), Some(UNIVERSITY)),
 			Error::<Test>::IssuerSuspended
 		);
 		assert_ok!(Credentials::revoke(
 			RuntimeOrigin::signed(COLLEGE),
 			digest(1),
-			RevocationReason::Other
+			RevocationReason::Other,
+			Some(UNIVERSITY)
 		));
 	});
 }
@@ -128,9 +149,9 @@ fn naming_a_new_successor_replaces_the_old_one() {
 		accredit_new_issuer(40);
 		assert_ok!(Credentials::name_successor(RuntimeOrigin::root(), UNIVERSITY, 40));
 		assert_noop!(
-			Credentials::suspend(RuntimeOrigin::signed(COLLEGE), digest(1)),
+			Credentials::suspend(RuntimeOrigin::signed(COLLEGE), digest(1), Some(UNIVERSITY)),
 			Error::<Test>::NotAuthorized
 		);
-		assert_ok!(Credentials::suspend(RuntimeOrigin::signed(40), digest(1)));
+		assert_ok!(Credentials::suspend(RuntimeOrigin::signed(40), digest(1), Some(UNIVERSITY)));
 	});
 }

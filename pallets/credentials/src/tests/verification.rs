@@ -10,7 +10,7 @@ use sp_runtime::traits::Keccak256;
 fn an_issued_credential_is_valid_with_its_issuer_and_issuance() {
 	new_test_ext(|| {
 		issue_as(REGISTRAR, digest(1), no_terms());
-		let verdict = Credentials::verify(digest(1));
+		let verdict = Credentials::verify(digest(1), None);
 		assert_eq!(verdict.status, VerdictStatus::Valid);
 		let issuer = verdict.issuer.expect("a known credential names its issuer");
 		assert_eq!(issuer.account, UNIVERSITY);
@@ -26,7 +26,7 @@ fn an_issued_credential_is_valid_with_its_issuer_and_issuance() {
 fn an_unknown_digest_is_unknown() {
 	new_test_ext(|| {
 		issue_as(UNIVERSITY, digest(1), no_terms());
-		let verdict = Credentials::verify(digest(2));
+		let verdict = Credentials::verify(digest(2), None);
 		assert_eq!(verdict.status, VerdictStatus::Unknown);
 		assert!(verdict.issuer.is_none());
 	});
@@ -41,14 +41,18 @@ fn revoked_and_suspended_credentials_say_so() {
 		assert_ok!(Credentials::revoke(
 			RuntimeOrigin::signed(UNIVERSITY),
 			digest(1),
-			RevocationReason::HolderRequest
+			RevocationReason::HolderRequest,
+			None
 		));
-		assert_ok!(Credentials::suspend(RuntimeOrigin::signed(UNIVERSITY), digest(2)));
+		assert_ok!(Credentials::suspend(RuntimeOrigin::signed(UNIVERSITY), digest(2), None));
 		assert_eq!(
-			Credentials::verify(digest(1)).status,
+			Credentials::verify(digest(1), None).status,
 			VerdictStatus::Revoked { reason: RevocationReason::HolderRequest, at: 4 }
 		);
-		assert_eq!(Credentials::verify(digest(2)).status, VerdictStatus::Suspended { since: 4 });
+		assert_eq!(
+			Credentials::verify(digest(2), None).status,
+			VerdictStatus::Suspended { since: 4 }
+		);
 	});
 }
 
@@ -63,7 +67,7 @@ fn the_validity_window_is_judged_at_the_time_of_reading_with_exact_boundaries() 
 		issue_as(UNIVERSITY, digest(1), window);
 		let status_at = |time: u64| {
 			Timestamp::set_timestamp(time);
-			Credentials::verify(digest(1)).status
+			Credentials::verify(digest(1), None).status
 		};
 		// `set_timestamp` only moves forward within a block, so walk forward.
 		assert_eq!(status_at(NOW + 9), VerdictStatus::NotYetValid { from: NOW + 10 });
@@ -81,10 +85,14 @@ fn revocation_outranks_expiry() {
 		assert_ok!(Credentials::revoke(
 			RuntimeOrigin::signed(UNIVERSITY),
 			digest(1),
-			RevocationReason::Other
+			RevocationReason::Other,
+			None
 		));
 		Timestamp::set_timestamp(NOW + 5);
-		assert!(matches!(Credentials::verify(digest(1)).status, VerdictStatus::Revoked { .. }));
+		assert!(matches!(
+			Credentials::verify(digest(1), None).status,
+			VerdictStatus::Revoked { .. }
+		));
 	});
 }
 
@@ -95,10 +103,11 @@ fn a_withdrawn_issuers_credential_stays_verifiable_with_its_standing_and_success
 		assert_ok!(Credentials::withdraw_accreditation(
 			RuntimeOrigin::root(),
 			UNIVERSITY,
-			WithdrawalReason::Merged
+			WithdrawalReason::Merged,
+			None
 		));
 		assert_ok!(Credentials::name_successor(RuntimeOrigin::root(), UNIVERSITY, COLLEGE));
-		let verdict = Credentials::verify(digest(1));
+		let verdict = Credentials::verify(digest(1), None);
 		assert_eq!(verdict.status, VerdictStatus::Valid);
 		let issuer = verdict.issuer.unwrap();
 		assert_eq!(issuer.standing, IssuerStanding::Withdrawn(WithdrawalReason::Merged));
@@ -134,17 +143,17 @@ fn a_proof_longer_than_the_batch_is_deep_is_refused_before_hashing() {
 		let (leaves, root) = anchored_batch(4);
 		let mut proof = proof_of(&leaves, 1);
 		assert_eq!(
-			Credentials::verify_in_batch(root, leaves[1], 1, proof.clone()).status,
+			Credentials::verify_in_batch(root, leaves[1], 1, proof.clone(), None).status,
 			VerdictStatus::Valid
 		);
 		proof.push(digest(1));
 		assert_eq!(
-			Credentials::verify_in_batch(root, leaves[1], 1, proof).status,
+			Credentials::verify_in_batch(root, leaves[1], 1, proof, None).status,
 			VerdictStatus::InvalidProof
 		);
 		let huge = vec![digest(1); 10_000];
 		assert_eq!(
-			Credentials::verify_in_batch(root, leaves[1], 1, huge).status,
+			Credentials::verify_in_batch(root, leaves[1], 1, huge, None).status,
 			VerdictStatus::InvalidProof
 		);
 	});
@@ -167,15 +176,15 @@ fn a_batch_leaf_verifies_with_its_proof_and_a_forged_proof_does_not() {
 		let (leaves, root) = anchored_batch(7);
 		let proof = |index: u32| proof_of(&leaves, index);
 
-		let verdict = Credentials::verify_in_batch(root, leaves[4], 4, proof(4));
+		let verdict = Credentials::verify_in_batch(root, leaves[4], 4, proof(4), None);
 		assert_eq!(verdict.status, VerdictStatus::Valid);
 		assert_eq!(verdict.issuer.unwrap().account, UNIVERSITY);
 		assert_eq!(verdict.batch.unwrap().leaf_count, 7);
 
-		let forged = Credentials::verify_in_batch(root, digest(1), 4, proof(4));
+		let forged = Credentials::verify_in_batch(root, digest(1), 4, proof(4), None);
 		assert_eq!(forged.status, VerdictStatus::InvalidProof);
 		assert!(forged.issuer.is_none());
-		let unknown_root = Credentials::verify_in_batch(digest(9), leaves[4], 4, proof(4));
+		let unknown_root = Credentials::verify_in_batch(digest(9), leaves[4], 4, proof(4), None);
 		assert_eq!(unknown_root.status, VerdictStatus::Unknown);
 
 		assert_ok!(Credentials::revoke_batch_leaf(
@@ -184,24 +193,26 @@ fn a_batch_leaf_verifies_with_its_proof_and_a_forged_proof_does_not() {
 			leaves[4],
 			4,
 			proof(4).try_into().unwrap(),
-			RevocationReason::Superseded
+			RevocationReason::Superseded,
+			None
 		));
 		assert!(matches!(
-			Credentials::verify_in_batch(root, leaves[4], 4, proof(4)).status,
+			Credentials::verify_in_batch(root, leaves[4], 4, proof(4), None).status,
 			VerdictStatus::Revoked { reason: RevocationReason::Superseded, .. }
 		));
 		assert_eq!(
-			Credentials::verify_in_batch(root, leaves[3], 3, proof(3)).status,
+			Credentials::verify_in_batch(root, leaves[3], 3, proof(3), None).status,
 			VerdictStatus::Valid
 		);
 
 		assert_ok!(Credentials::revoke_batch(
 			RuntimeOrigin::signed(UNIVERSITY),
 			root,
-			RevocationReason::IssuedInError
+			RevocationReason::IssuedInError,
+			None
 		));
 		assert!(matches!(
-			Credentials::verify_in_batch(root, leaves[3], 3, proof(3)).status,
+			Credentials::verify_in_batch(root, leaves[3], 3, proof(3), None).status,
 			VerdictStatus::Revoked { reason: RevocationReason::IssuedInError, .. }
 		));
 	});
