@@ -270,6 +270,51 @@ impl pallet_credentials::Config for Runtime {
 	type WeightInfo = pallet_credentials::weights::SubstrateWeight<Runtime>;
 }
 
+/// The balance type of `pallet_balances`, which only `Multisig` uses (with zero deposits).
+pub type Balance = u128;
+
+parameter_types! {
+	/// Required by `pallet_balances`; nobody holds a balance on this chain.
+	pub const ExistentialDeposit: Balance = 1;
+	/// Multisig deposits are zero: there is no token to reserve.
+	pub const MultisigDeposit: Balance = 0;
+}
+
+impl pallet_balances::Config for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type RuntimeFreezeReason = super::RuntimeFreezeReason;
+	type WeightInfo = pallet_balances::weights::SubstrateWeight<Runtime>;
+	type Balance = Balance;
+	type DustRemoval = ();
+	type ExistentialDeposit = ExistentialDeposit;
+	/// Balances keep their own accounts, so `frame_system`'s account data stays `()` and existing
+	/// accounts need no migration.
+	type AccountStore = frame_support::traits::StorageMapShim<
+		pallet_balances::Account<Runtime>,
+		AccountId,
+		pallet_balances::AccountData<Balance>,
+	>;
+	type ReserveIdentifier = [u8; 8];
+	type FreezeIdentifier = super::RuntimeFreezeReason;
+	type MaxLocks = ConstU32<0>;
+	type MaxReserves = ConstU32<0>;
+	type MaxFreezes = ConstU32<0>;
+	type DoneSlashHandler = ();
+}
+
+impl pallet_multisig::Config for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+	type RuntimeCall = RuntimeCall;
+	type Currency = super::Balances;
+	type DepositBase = MultisigDeposit;
+	type DepositFactor = MultisigDeposit;
+	/// An issuer's officers: up to 16 signatories.
+	type MaxSignatories = ConstU32<16>;
+	type WeightInfo = pallet_multisig::weights::SubstrateWeight<Runtime>;
+	type BlockNumberProvider = frame_system::Pallet<Runtime>;
+}
+
 #[cfg(test)]
 mod tests {
 	use super::*;

@@ -122,7 +122,7 @@ fn example_issuer(
 		account: account.to_account_id(),
 		name: name.into(),
 		uri: uri.into(),
-		identifiers: identifiers.iter().map(|identifier| identifier.to_string()).collect(),
+		identifiers: identifiers.iter().map(|identifier| (*identifier).into()).collect(),
 		country: country.into(),
 		delegates: delegates.iter().map(|delegate| delegate.to_account_id()).collect(),
 	}

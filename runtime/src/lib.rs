@@ -228,4 +228,13 @@ mod runtime {
 	/// Issuers and their credential records.
 	#[runtime::pallet_index(10)]
 	pub type Credentials = pallet_credentials;
+
+	/// Balances exist only because `Multisig` reserves deposits through them: every deposit is
+	/// zero and nobody holds a balance (the chain has no token).
+	#[runtime::pallet_index(13)]
+	pub type Balances = pallet_balances;
+
+	/// Multi-signature accounts, so that an issuer's key can be a k-of-n of its officers.
+	#[runtime::pallet_index(14)]
+	pub type Multisig = pallet_multisig;
 }

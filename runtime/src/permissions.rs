@@ -12,11 +12,20 @@
 //! | Issuer, Delegate | `Credentials.issue`, `issue_batch`, `anchor_batch`, `revoke`, `suspend`, `reinstate`, `revoke_batch`, `revoke_batch_leaf`, `suspend_batch_leaf`, `reinstate_batch_leaf` |
 //! | Invitee | `Credentials.accept_delegation` |
 //! | Delegate, Invitee | `Credentials.resign_delegation` |
-//! | nobody (governance only) | everything else: `System.remark*`, `System.set_code`, `Timestamp.set`, `ValidatorSet.*`, `RuntimeUpgrade.*`, the council's own administration, accreditation, quotas, well-known nodes |
+//! | nobody (governance only) | everything else: `System.remark*`, `System.set_code`, `Timestamp.set`, `ValidatorSet.*`, `RuntimeUpgrade.*`, `Balances.*`, the council's own administration, accreditation, profile approval, key moves, quotas, well-known nodes |
+//!
+//! A multi-signature account (an issuer whose key is a k-of-n of its officers) acts through its
+//! signatories: `Multisig.as_multi`, `as_multi_threshold_1`, `approve_as_multi` and
+//! `cancel_as_multi` may be signed by any role holder, and are then checked against the roles of
+//! the multi-signature account they act for — the call it will dispatch must be one those roles
+//! may sign (an approval or cancellation, which carries only the call's hash, needs the account to
+//! hold a role). `Multisig.poke_deposit` and oversized signatory lists are governance only.
 
-use pallet_roles::{CallPermissions, Role, RoleSet};
+use alloc::vec::Vec;
+use frame_support::traits::Get;
+use pallet_roles::{Acting, CallPermissions, Role, RoleSet};
 
-use super::RuntimeCall;
+use super::{AccountId, Multisig, RuntimeCall};
 
 /// Validators only.
 const VALIDATOR: RoleSet = RoleSet::of(&[Role::Validator]);
@@ -34,7 +43,7 @@ const NOBODY: RoleSet = RoleSet::NONE;
 /// The runtime's [`CallPermissions`]: see the module documentation for the table.
 pub struct CallsByRole;
 
-impl CallPermissions<RuntimeCall> for CallsByRole {
+impl CallPermissions<RuntimeCall, AccountId> for CallsByRole {
 	fn signable_by(call: &RuntimeCall) -> RoleSet {
 		match call {
 			RuntimeCall::System(call) => system(call),
@@ -52,7 +61,47 @@ impl CallPermissions<RuntimeCall> for CallsByRole {
 			RuntimeCall::RuntimeUpgrade(_) => NOBODY,
 			RuntimeCall::NodeAuthorization(call) => node_authorization(call),
 			RuntimeCall::Credentials(call) => credentials(call),
+			RuntimeCall::Balances(_) => NOBODY,
+			// Checked against the multi-signature account's roles instead: see `acting_for`.
+			RuntimeCall::Multisig(_) => NOBODY,
 		}
+	}
+
+	fn acting_for<'a>(
+		signer: &AccountId,
+		call: &'a RuntimeCall,
+	) -> Acting<'a, AccountId, RuntimeCall> {
+		use pallet_multisig::Call;
+		let RuntimeCall::Multisig(call) = call else { return Acting::Itself };
+		let (threshold, others, dispatched) = match call {
+			Call::as_multi_threshold_1 { other_signatories, call } => {
+				(1, other_signatories, Some(&**call))
+			}
+			Call::as_multi { threshold, other_signatories, call, .. } => {
+				(*threshold, other_signatories, Some(&**call))
+			}
+			Call::approve_as_multi { threshold, other_signatories, .. }
+			| Call::cancel_as_multi { threshold, other_signatories, .. } => {
+				(*threshold, other_signatories, None)
+			}
+			_ => return Acting::Itself,
+		};
+		// The pallet refuses more signatories at dispatch; refusing them here keeps the check cheap.
+		let most: u32 = <super::Runtime as pallet_multisig::Config>::MaxSignatories::get();
+		if others.len() >= most as usize {
+			return Acting::Itself;
+		}
+		let mut signatories: Vec<AccountId> = others.clone();
+		signatories.push(signer.clone());
+		signatories.sort();
+		Acting::For {
+			account: Multisig::multi_account_id(&signatories, threshold),
+			call: dispatched,
+		}
+	}
+
+	fn may_act_for_another(call: &RuntimeCall) -> bool {
+		matches!(call, RuntimeCall::Multisig(_))
 	}
 }
 

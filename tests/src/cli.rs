@@ -44,11 +44,6 @@ pub fn cli_binary() -> PathBuf {
 	cli
 }
 
-/// The SS58 address of a well-known development account.
-fn address(key: Sr25519Keyring) -> String {
-	key.to_account_id().to_ss58check()
-}
-
 /// What one run of the client did.
 #[derive(Debug)]
 pub struct Run {

@@ -6,14 +6,7 @@
 //! The client binary is the one built with the node (`target/<profile>/credchain`), or the one named by
 //! the `CREDCHAIN_CLI` environment variable.
 
-use std::{
-	collections::HashMap,
-	fs::File,
-	io::{Read, Seek, SeekFrom},
-	path::{Path, PathBuf},
-	process::{Command, Stdio},
-	time::{Duration, Instant},
-};
+use std::{path::Path, time::Duration};
 
 use credchain_e2e::{
 	cli::{open_badge, pdf, run_cli, sha256_hex, Client, Run, ERROR, NOT_VALID, VALID},
@@ -22,6 +15,11 @@ use credchain_e2e::{
 use serde_json::{json, Value};
 use sp_core::crypto::Ss58Codec;
 use sp_keyring::Sr25519Keyring;
+
+/// The SS58 address of a well-known development account.
+fn address(key: Sr25519Keyring) -> String {
+	key.to_account_id().to_ss58check()
+}
 
 /// A path as a command-line argument (temporary paths are UTF-8).
 fn arg(path: &Path) -> &str {

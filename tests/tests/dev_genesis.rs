@@ -15,6 +15,7 @@ type IssuerRecord = pallet_credentials::IssuerRecord<
 	BlockNumber,
 	credchain_runtime::configs::MaxIssuerNameLength,
 	credchain_runtime::configs::MaxIssuerUriLength,
+	credchain_runtime::configs::MaxIssuerIdentifiers,
 	credchain_runtime::configs::MaxDelegatesPerIssuer,
 >;
 

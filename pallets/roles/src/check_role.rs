@@ -1,7 +1,7 @@
 //! [`CheckRole`]: the transaction extension that lets a signed transaction into the pool and into a
 //! block only when one of its signer's roles may sign its call.
 
-use crate::{CallPermissions, Config, Pallet};
+use crate::{Acting, CallPermissions, Config, Pallet, Role};
 use codec::{Decode, DecodeWithMemTracking, Encode};
 use core::marker::PhantomData;
 use frame_support::{
@@ -52,8 +52,26 @@ impl<T> core::fmt::Debug for CheckRole<T> {
 }
 
 impl<T: Config + Send + Sync> CheckRole<T> {
-	/// Why `who` may not sign `call`, if it may not.
+	/// Why `who` may not sign `call`, if it may not. A signatory of a multi-signature account
+	/// needs a role of its own, and the account's roles must allow the call it will dispatch.
 	pub fn refusal(who: &T::AccountId, call: &T::RuntimeCall) -> Option<InvalidTransaction> {
+		match T::Permissions::acting_for(who, call) {
+			Acting::Itself => Self::own_refusal(who, call),
+			Acting::For { account, call: inner } => {
+				if !Pallet::<T>::has_any_role(who) {
+					return Some(InvalidTransaction::Custom(NO_ROLE));
+				}
+				match inner {
+					Some(inner) => Self::own_refusal(&account, inner),
+					None => (!Pallet::<T>::has_any_role(&account))
+						.then_some(InvalidTransaction::Custom(NO_ROLE)),
+				}
+			}
+		}
+	}
+
+	/// Why `who`, acting for itself, may not sign `call`, if it may not.
+	fn own_refusal(who: &T::AccountId, call: &T::RuntimeCall) -> Option<InvalidTransaction> {
 		if !Pallet::<T>::has_any_role(who) {
 			return Some(InvalidTransaction::Custom(NO_ROLE));
 		}
@@ -75,8 +93,13 @@ impl<T: Config + Send + Sync> TransactionExtension<T::RuntimeCall> for CheckRole
 	type Pre = ();
 
 	fn weight(&self, call: &T::RuntimeCall) -> Weight {
-		// One read of `GrantCount`, then one of `Grants` per role that may sign the call.
-		T::DbWeight::get().reads(1 + u64::from(T::Permissions::signable_by(call).len()))
+		// One read of `GrantCount`, then one of `Grants` per role that may sign the call; for a
+		// signatory of a multi-signature account, at most as many again for the account, whatever
+		// call it dispatches.
+		let own = 1 + u64::from(T::Permissions::signable_by(call).len());
+		let acted_for =
+			if T::Permissions::may_act_for_another(call) { 1 + Role::ALL.len() as u64 } else { 0 };
+		T::DbWeight::get().reads(own + acted_for)
 	}
 
 	fn validate(

@@ -51,7 +51,7 @@ mod types;
 pub use check_role::{CheckRole, CALL_NOT_PERMITTED, GOVERNANCE_ONLY, NO_ROLE};
 pub use membership::GrantRoleToMembers;
 pub use proposal_slot::ProposalSlot;
-pub use types::{AnyRoleSignsAnything, CallPermissions, Role, RoleRegistry, RoleSet};
+pub use types::{Acting, AnyRoleSignsAnything, CallPermissions, Role, RoleRegistry, RoleSet};
 
 #[cfg(test)]
 mod mock;
@@ -79,7 +79,10 @@ pub mod pallet {
 	#[pallet::config]
 	pub trait Config: frame_system::Config<RuntimeEvent: From<Event<Self>>> {
 		/// Which roles may sign each call: the runtime's permission table.
-		type Permissions: CallPermissions<<Self as frame_system::Config>::RuntimeCall>;
+		type Permissions: CallPermissions<
+			<Self as frame_system::Config>::RuntimeCall,
+			Self::AccountId,
+		>;
 
 		/// The most council motions one account may have open at once (see [`ProposalSlot`]).
 		#[pallet::constant]

@@ -29,7 +29,7 @@ impl frame_system::Config for Test {
 /// `System.remark_with_event`; any role may sign the other calls.
 pub struct TestPermissions;
 
-impl pallet_roles::CallPermissions<RuntimeCall> for TestPermissions {
+impl pallet_roles::CallPermissions<RuntimeCall, u64> for TestPermissions {
 	fn signable_by(call: &RuntimeCall) -> RoleSet {
 		match call {
 			RuntimeCall::System(frame_system::Call::remark { .. }) => {

@@ -96,19 +96,47 @@ impl RoleSet {
 	}
 }
 
+/// Whose roles decide whether a signer may sign a call.
+pub enum Acting<'a, AccountId, Call> {
+	/// The signer's own: it acts for itself.
+	Itself,
+	/// Those of `account`, a multi-signature account of which the signer is a signatory and for
+	/// which it signs: `account`'s roles must allow `call`, the call it will dispatch, or, when the
+	/// transaction only carries the call's hash (an approval or a cancellation), `account` must
+	/// hold a role. The signer itself must hold a role too.
+	For {
+		/// The account acted for.
+		account: AccountId,
+		/// The call it will dispatch, when the transaction carries it.
+		call: Option<&'a Call>,
+	},
+}
+
 /// The runtime's one table of who may sign what: for each call, the roles whose holders may sign it.
 /// [`crate::CheckRole`] enforces it for every signed transaction, in the pool and in blocks.
-pub trait CallPermissions<Call> {
+pub trait CallPermissions<Call, AccountId> {
 	/// The roles whose holders may sign `call`; [`RoleSet::NONE`] for a call that only governance
 	/// dispatches.
 	fn signable_by(call: &Call) -> RoleSet;
+
+	/// Whose roles decide whether `signer` may sign `call`: its own, unless it signs for a
+	/// multi-signature account.
+	fn acting_for<'a>(_signer: &AccountId, _call: &'a Call) -> Acting<'a, AccountId, Call> {
+		Acting::Itself
+	}
+
+	/// Whether a signer of `call` may act for another account (see [`Self::acting_for`]); the
+	/// check then costs more reads.
+	fn may_act_for_another(_call: &Call) -> bool {
+		false
+	}
 }
 
 /// A permission table in which any role may sign any call: for the mock runtimes of pallets whose
 /// tests do not exercise the permissions (a real runtime lists its calls one by one).
 pub struct AnyRoleSignsAnything;
 
-impl<Call> CallPermissions<Call> for AnyRoleSignsAnything {
+impl<Call, AccountId> CallPermissions<Call, AccountId> for AnyRoleSignsAnything {
 	fn signable_by(_call: &Call) -> RoleSet {
 		RoleSet::of(&Role::ALL)
 	}
