@@ -12,17 +12,21 @@ use std::{path::Path, time::Duration};
 
 use credchain_e2e::{
 	cli::{open_badge, pdf, run_cli, sha256_hex, Client, NOT_VALID, VALID},
-	extrinsics::{submit, wait_until_finalized},
+	extrinsics::{custom_refusal_code, refusal_text, submit, wait_until_finalized},
 	Node, NodeConfig,
 };
 use credchain_runtime::RuntimeCall;
 use pallet_credentials::{ProfileOf, RevocationReason, WithdrawalReason};
 use serde_json::{json, Value};
 use sp_core::crypto::Ss58Codec;
-use sp_keyring::Sr25519Keyring::{self, Alice, Bob, Charlie, Eve};
+use sp_keyring::Sr25519Keyring::{self, Alice, Bob, Charlie, Eve, Ferdie};
 
 /// Example University's website, registered to Bob.
 const UNIVERSITY_URI: &str = "https://university.example";
+/// `pallet_roles::NO_ROLE`.
+const NO_ROLE: u8 = 1;
+/// `pallet_roles::GOVERNANCE_ONLY`.
+const GOVERNANCE_ONLY: u8 = 3;
 /// How long a transaction may take to be finalized.
 const FINALITY: Duration = Duration::from_secs(90);
 
@@ -295,4 +299,81 @@ async fn an_issuer_whose_key_governance_moved_keeps_its_credentials_and_signs_wi
 		assert_eq!(verdict["issuer"]["account"], address(Bob), "{verdict}");
 		assert_eq!(verdict["issuer"]["key"], address(Eve));
 	}
+}
+
+/// `Multisig.as_multi` for a 2-of-2 of `other` and the signer, dispatching `call`.
+fn as_multi(
+	other: Sr25519Keyring,
+	timepoint: Option<(u32, u32)>,
+	call: RuntimeCall,
+) -> RuntimeCall {
+	RuntimeCall::Multisig(pallet_multisig::Call::as_multi {
+		threshold: 2,
+		other_signatories: vec![other.to_account_id()],
+		maybe_timepoint: timepoint
+			.map(|(height, index)| pallet_multisig::Timepoint { height, index }),
+		call: Box::new(call),
+		max_weight: sp_runtime::Weight::from_parts(10_000_000_000, 1_000_000),
+	})
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_issuer_whose_key_is_a_multisig_of_its_officers_issues_when_both_sign() {
+	let node = dev_node().await;
+	// Eve and Ferdie, the university's officers, become its delegates...
+	for officer in [Eve, Ferdie] {
+		let invite = pallet_credentials::Call::add_delegate { delegate: officer.to_account_id() };
+		send(&node, Bob, RuntimeCall::Credentials(invite)).await;
+		let accept = pallet_credentials::Call::accept_delegation { issuer: Bob.to_account_id() };
+		send(&node, officer, RuntimeCall::Credentials(accept)).await;
+	}
+	// ...and governance moves the university's key to their 2-of-2 multisig.
+	let mut officers = vec![Eve.to_account_id(), Ferdie.to_account_id()];
+	officers.sort();
+	let multisig =
+		pallet_multisig::Pallet::<credchain_runtime::Runtime>::multi_account_id(&officers, 2);
+	govern(
+		&node,
+		pallet_credentials::Call::move_issuer_key {
+			issuer: Bob.to_account_id(),
+			new_key: multisig.clone(),
+		},
+	)
+	.await;
+
+	// One officer alone cannot act as the university through a 1-of-2, nor make the multisig
+	// sign a governance call.
+	let digest = sha256_hex(b"a diploma signed by two officers");
+	let alone = RuntimeCall::Multisig(pallet_multisig::Call::as_multi_threshold_1 {
+		other_signatories: vec![Ferdie.to_account_id()],
+		call: Box::new(issue(&digest)),
+	});
+	let refused = submit(&node, Eve, alone).await.expect_err("a 1-of-2 holds no role");
+	assert_eq!(custom_refusal_code(&refused), Some(NO_ROLE), "{}", refusal_text(&refused));
+	let accredit = RuntimeCall::Credentials(pallet_credentials::Call::accredit_issuer {
+		issuer: Eve.to_account_id(),
+	});
+	let refused =
+		submit(&node, Eve, as_multi(Ferdie, None, accredit)).await.expect_err("governance");
+	assert_eq!(custom_refusal_code(&refused), Some(GOVERNANCE_ONLY), "{}", refusal_text(&refused));
+
+	// Eve approves the issue, Ferdie approves and dispatches it.
+	send(&node, Eve, as_multi(Ferdie, None, issue(&digest))).await;
+	assert_eq!(verify(&node, &digest, None).await["status"], "unknown");
+	let call_hash = sp_crypto_hashing::blake2_256(&codec::Encode::encode(&issue(&digest)));
+	let mut key = credchain_e2e::twox_64_concat_key(
+		"Multisig",
+		"Multisigs",
+		&codec::Encode::encode(&multisig),
+	);
+	key.extend(sp_crypto_hashing::blake2_128(&call_hash));
+	key.extend(call_hash);
+	let timepoint: (u32, u32) =
+		credchain_e2e::read_storage(&node, &key).await.expect("Eve's approval is on chain");
+	send(&node, Ferdie, as_multi(Eve, Some(timepoint), issue(&digest))).await;
+
+	let verdict = verify(&node, &digest, Some(UNIVERSITY_URI)).await;
+	assert_eq!(verdict["status"], "valid", "{verdict}");
+	assert_eq!(verdict["issuer"]["account"], address(Bob));
+	assert_eq!(verdict["issuer"]["key"], multisig.to_ss58check());
 }
