@@ -219,4 +219,69 @@ mod tests {
 		});
 		assert_eq!(signable_by(add), NOBODY);
 	}
+
+	fn empty_profile() -> pallet_credentials::ProfileOf<crate::Runtime> {
+		pallet_credentials::ProfileOf::<crate::Runtime> {
+			name: Default::default(),
+			uri: Default::default(),
+			country: *b"NL",
+			identifiers: Default::default(),
+		}
+	}
+
+	#[test]
+	fn profile_approval_and_key_moves_are_governance_only() {
+		let approve = RuntimeCall::Credentials(pallet_credentials::Call::approve_profile_change {
+			issuer: AccountId::new([1; 32]),
+			profile: empty_profile(),
+		});
+		assert_eq!(signable_by(approve), NOBODY);
+		let move_key = RuntimeCall::Credentials(pallet_credentials::Call::move_issuer_key {
+			issuer: AccountId::new([1; 32]),
+			new_key: AccountId::new([2; 32]),
+		});
+		assert_eq!(signable_by(move_key), NOBODY);
+		let propose = RuntimeCall::Credentials(pallet_credentials::Call::propose_profile_change {
+			profile: empty_profile(),
+		});
+		assert_eq!(signable_by(propose), ISSUER);
+	}
+
+	#[test]
+	fn a_signatory_acts_for_the_multisig_account_its_call_names() {
+		let (eve, ferdie) = (AccountId::new([5; 32]), AccountId::new([6; 32]));
+		let issue = RuntimeCall::Credentials(pallet_credentials::Call::issue {
+			digest: [0; 32],
+			terms: Default::default(),
+		});
+		let as_multi = RuntimeCall::Multisig(pallet_multisig::Call::as_multi {
+			threshold: 2,
+			other_signatories: vec![ferdie.clone()],
+			maybe_timepoint: None,
+			call: Box::new(issue.clone()),
+			max_weight: Default::default(),
+		});
+		let expected = Multisig::multi_account_id(&[eve.clone(), ferdie.clone()], 2);
+		match CallsByRole::acting_for(&eve, &as_multi) {
+			Acting::For { account, call: Some(call) } => {
+				assert_eq!(account, expected);
+				assert_eq!(*call, issue);
+			}
+			_ => panic!("as_multi acts for the multisig account, with its call"),
+		}
+		// Ferdie, the other signatory, acts for the same account.
+		let from_ferdie = RuntimeCall::Multisig(pallet_multisig::Call::approve_as_multi {
+			threshold: 2,
+			other_signatories: vec![eve.clone()],
+			maybe_timepoint: None,
+			call_hash: [0; 32],
+			max_weight: Default::default(),
+		});
+		assert!(matches!(
+			CallsByRole::acting_for(&ferdie, &from_ferdie),
+			Acting::For { account, call: None } if account == expected
+		));
+		assert!(matches!(CallsByRole::acting_for(&eve, &issue), Acting::Itself));
+		assert_eq!(signable_by(as_multi), NOBODY);
+	}
 }
