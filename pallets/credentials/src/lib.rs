@@ -7,13 +7,17 @@
 //!
 //! ## Roles
 //! - **Institution / issuer**: an account that registers an [`IssuerProfile`] (its application) and,
-//!   once accredited, issues credentials. Its account is its lasting identity.
+//!   once accredited, issues credentials. Its account is its lasting identity; the key that signs as
+//!   the issuer can be moved by governance (key loss, or a multisig of its officers). Its name and
+//!   identifiers are unique across issuers once normalized, and change only when governance
+//!   approves the issuer's proposal (see [`identity`]).
 //! - **Delegate**: a registrar staff key that issues and changes statuses for one issuer. The issuer
 //!   invites a key and the key accepts (its own consent); the issuer removes delegates and the
 //!   delegate may resign, so keys rotate without losing history.
-//! - **Accreditation origin** (`Config::AccreditationOrigin`; Root for now, the consortium council
-//!   later): accredits, suspends, reinstates and withdraws issuers, rejects applications, and names a
-//!   successor for a withdrawn issuer.
+//! - **Accreditation origin** (`Config::AccreditationOrigin`; the consortium council in CredChain's
+//!   runtime): accredits, suspends, reinstates and withdraws issuers (naming, after misconduct, the
+//!   block from which their credentials are distrusted), rejects applications, names a successor for
+//!   a withdrawn issuer, approves profile changes and moves issuer keys.
 //! - **Successor**: an accredited institution that governance names to take care of a withdrawn
 //!   issuer's credentials (mergers, closures); it may suspend, reinstate and revoke them.
 //!
@@ -23,10 +27,13 @@
 //! reinstate, but may still suspend and revoke what it issued.
 //!
 //! ## Credentials
-//! A [`CredentialRecord`] is keyed by the credential's 32-byte digest and holds its issuer, the block
-//! and time of issuance, its [`CredentialTerms`] (validity window, achievement id, holder commitment)
-//! and its [`CredentialStatus`]: `Active` ⇄ `Suspended` → `Revoked(reason)` (final). A digest can never
-//! be issued twice, so a revoked credential cannot be re-issued over its tombstone.
+//! A [`CredentialRecord`] belongs to one issuer and one 32-byte digest and holds the block and time
+//! of issuance, its [`CredentialTerms`] (validity window, achievement id, holder commitment) and its
+//! [`CredentialStatus`]: `Active` ⇄ `Suspended` → `Revoked(reason)` (final). An issuer can never issue
+//! a digest twice, so its revoked credential cannot be re-issued over its tombstone; other issuers may
+//! anchor the same digest as their own records, so no issuer can take a digest from another, and a
+//! verifier asks for the record of the issuer its document names (see `records` and
+//! [`verification`]).
 //!
 //! Three ways to issue: [`Pallet::issue`] (one), [`Pallet::issue_batch`] (many, each its own record),
 //! and [`Pallet::anchor_batch`] (the Merkle root of a batch of any size, constant cost; each leaf can
