@@ -19,16 +19,17 @@ pub(crate) const CREDENTIALS: &str = "Credentials";
 /// The sudo pallet's name in the runtime.
 pub(crate) const SUDO: &str = "Sudo";
 
-/// `IssuerProfile`.
-#[derive(EncodeAsType, Clone, Debug)]
+/// `IssuerProfile` (its bounded vectors encode as vectors).
+#[derive(EncodeAsType, codec::Decode, Clone, Debug, PartialEq, Eq)]
 #[encode_as_type(crate_path = "::subxt::ext::scale_encode")]
 pub(crate) struct Profile {
 	pub name: Vec<u8>,
 	pub uri: Vec<u8>,
 	pub country: [u8; 2],
+	pub identifiers: Vec<Vec<u8>>,
 }
 
-/// `register_issuer(profile)` and `update_issuer_profile(profile)`.
+/// `register_issuer(profile)` and `propose_profile_change(profile)`.
 #[derive(EncodeAsType, Clone, Debug)]
 #[encode_as_type(crate_path = "::subxt::ext::scale_encode")]
 pub(crate) struct ProfileArgs {
@@ -65,19 +66,21 @@ pub(crate) struct IssueBatchArgs {
 	pub credentials: Vec<CredentialInput>,
 }
 
-/// `revoke(digest, reason)`.
+/// `revoke(digest, reason, predecessor)`.
 #[derive(EncodeAsType, Clone, Debug)]
 #[encode_as_type(crate_path = "::subxt::ext::scale_encode")]
 pub(crate) struct RevokeArgs {
 	pub digest: Digest,
 	pub reason: RevocationReason,
+	pub predecessor: Option<AccountId32>,
 }
 
-/// `suspend(digest)` and `reinstate(digest)`.
+/// `suspend(digest, predecessor)` and `reinstate(digest, predecessor)`.
 #[derive(EncodeAsType, Clone, Debug)]
 #[encode_as_type(crate_path = "::subxt::ext::scale_encode")]
 pub(crate) struct DigestArgs {
 	pub digest: Digest,
+	pub predecessor: Option<AccountId32>,
 }
 
 /// `anchor_batch(root, leaf_count, terms)`.
@@ -89,15 +92,16 @@ pub(crate) struct AnchorBatchArgs {
 	pub terms: CredentialTerms,
 }
 
-/// `revoke_batch(root, reason)`.
+/// `revoke_batch(root, reason, predecessor)`.
 #[derive(EncodeAsType, Clone, Debug)]
 #[encode_as_type(crate_path = "::subxt::ext::scale_encode")]
 pub(crate) struct RevokeBatchArgs {
 	pub root: Digest,
 	pub reason: RevocationReason,
+	pub predecessor: Option<AccountId32>,
 }
 
-/// `revoke_batch_leaf(root, leaf, leaf_index, proof, reason)`.
+/// `revoke_batch_leaf(root, leaf, leaf_index, proof, reason, predecessor)`.
 #[derive(EncodeAsType, Clone, Debug)]
 #[encode_as_type(crate_path = "::subxt::ext::scale_encode")]
 pub(crate) struct RevokeBatchLeafArgs {
@@ -106,9 +110,10 @@ pub(crate) struct RevokeBatchLeafArgs {
 	pub leaf_index: u32,
 	pub proof: Vec<Digest>,
 	pub reason: RevocationReason,
+	pub predecessor: Option<AccountId32>,
 }
 
-/// `suspend_batch_leaf(root, leaf, leaf_index, proof)`.
+/// `suspend_batch_leaf(root, leaf, leaf_index, proof, predecessor)`.
 #[derive(EncodeAsType, Clone, Debug)]
 #[encode_as_type(crate_path = "::subxt::ext::scale_encode")]
 pub(crate) struct SuspendBatchLeafArgs {
@@ -116,14 +121,16 @@ pub(crate) struct SuspendBatchLeafArgs {
 	pub leaf: Digest,
 	pub leaf_index: u32,
 	pub proof: Vec<Digest>,
+	pub predecessor: Option<AccountId32>,
 }
 
-/// `reinstate_batch_leaf(root, leaf)`.
+/// `reinstate_batch_leaf(root, leaf, predecessor)`.
 #[derive(EncodeAsType, Clone, Debug)]
 #[encode_as_type(crate_path = "::subxt::ext::scale_encode")]
 pub(crate) struct ReinstateBatchLeafArgs {
 	pub root: Digest,
 	pub leaf: Digest,
+	pub predecessor: Option<AccountId32>,
 }
 
 /// The credentials pallet's governance calls, which the accreditation origin (a council motion, or
@@ -139,8 +146,12 @@ pub(crate) enum GovernanceCall {
 	suspend_issuer { issuer: AccountId32 },
 	/// `reinstate_issuer(issuer)`.
 	reinstate_issuer { issuer: AccountId32 },
-	/// `withdraw_accreditation(issuer, reason)`.
-	withdraw_accreditation { issuer: AccountId32, reason: WithdrawalReason },
+	/// `withdraw_accreditation(issuer, reason, distrusted_from)`.
+	withdraw_accreditation {
+		issuer: AccountId32,
+		reason: WithdrawalReason,
+		distrusted_from: Option<u32>,
+	},
 	/// `reject_application(issuer)`.
 	reject_application { issuer: AccountId32 },
 	/// `name_successor(issuer, successor)`.
@@ -149,6 +160,10 @@ pub(crate) enum GovernanceCall {
 	admit_issuer { issuer: AccountId32, profile: Profile },
 	/// `set_issuance_quota(issuer, quota)`.
 	set_issuance_quota { issuer: AccountId32, quota: Option<IssuanceQuota> },
+	/// `approve_profile_change(issuer, profile)`.
+	approve_profile_change { issuer: AccountId32, profile: Profile },
+	/// `move_issuer_key(issuer, new_key)`.
+	move_issuer_key { issuer: AccountId32, new_key: AccountId32 },
 }
 
 /// `IssuanceQuota`: credential records an issuer may write per block and per quota day.
@@ -187,6 +202,8 @@ impl GovernanceCall {
 			Self::name_successor { .. } => "name_successor",
 			Self::admit_issuer { .. } => "admit_issuer",
 			Self::set_issuance_quota { .. } => "set_issuance_quota",
+			Self::approve_profile_change { .. } => "approve_profile_change",
+			Self::move_issuer_key { .. } => "move_issuer_key",
 		}
 	}
 }

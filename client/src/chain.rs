@@ -259,29 +259,41 @@ impl CredChain {
 		})
 	}
 
-	/// Revokes a credential for good.
+	/// Revokes a credential for good: the record of the key's issuer, or, with `predecessor`, that
+	/// of a withdrawn issuer whose successor the key acts for (so for every status change below).
 	pub async fn revoke(
 		&self,
 		key: &SigningKey,
 		digest: Digest,
 		reason: RevocationReason,
+		predecessor: Option<AccountId32>,
 	) -> Result<FinalizedBlock> {
-		let included =
-			self.submit(key, CREDENTIALS, "revoke", calls::RevokeArgs { digest, reason }).await?;
+		let args = calls::RevokeArgs { digest, reason, predecessor };
+		let included = self.submit(key, CREDENTIALS, "revoke", args).await?;
 		Ok(included.block)
 	}
 
 	/// Suspends a credential until it is reinstated.
-	pub async fn suspend(&self, key: &SigningKey, digest: Digest) -> Result<FinalizedBlock> {
-		let included =
-			self.submit(key, CREDENTIALS, "suspend", calls::DigestArgs { digest }).await?;
+	pub async fn suspend(
+		&self,
+		key: &SigningKey,
+		digest: Digest,
+		predecessor: Option<AccountId32>,
+	) -> Result<FinalizedBlock> {
+		let args = calls::DigestArgs { digest, predecessor };
+		let included = self.submit(key, CREDENTIALS, "suspend", args).await?;
 		Ok(included.block)
 	}
 
 	/// Lifts a credential's suspension.
-	pub async fn reinstate(&self, key: &SigningKey, digest: Digest) -> Result<FinalizedBlock> {
-		let included =
-			self.submit(key, CREDENTIALS, "reinstate", calls::DigestArgs { digest }).await?;
+	pub async fn reinstate(
+		&self,
+		key: &SigningKey,
+		digest: Digest,
+		predecessor: Option<AccountId32>,
+	) -> Result<FinalizedBlock> {
+		let args = calls::DigestArgs { digest, predecessor };
+		let included = self.submit(key, CREDENTIALS, "reinstate", args).await?;
 		Ok(included.block)
 	}
 
@@ -291,10 +303,10 @@ impl CredChain {
 		key: &SigningKey,
 		root: Digest,
 		reason: RevocationReason,
+		predecessor: Option<AccountId32>,
 	) -> Result<FinalizedBlock> {
-		let included = self
-			.submit(key, CREDENTIALS, "revoke_batch", calls::RevokeBatchArgs { root, reason })
-			.await?;
+		let args = calls::RevokeBatchArgs { root, reason, predecessor };
+		let included = self.submit(key, CREDENTIALS, "revoke_batch", args).await?;
 		Ok(included.block)
 	}
 
@@ -306,6 +318,7 @@ impl CredChain {
 		leaf: Digest,
 		proof: &LeafProof,
 		reason: RevocationReason,
+		predecessor: Option<AccountId32>,
 	) -> Result<FinalizedBlock> {
 		let args = calls::RevokeBatchLeafArgs {
 			root,
@@ -313,6 +326,7 @@ impl CredChain {
 			leaf_index: proof.leaf_index,
 			proof: proof.siblings.clone(),
 			reason,
+			predecessor,
 		};
 		let included = self.submit(key, CREDENTIALS, "revoke_batch_leaf", args).await?;
 		Ok(included.block)
@@ -325,12 +339,14 @@ impl CredChain {
 		root: Digest,
 		leaf: Digest,
 		proof: &LeafProof,
+		predecessor: Option<AccountId32>,
 	) -> Result<FinalizedBlock> {
 		let args = calls::SuspendBatchLeafArgs {
 			root,
 			leaf,
 			leaf_index: proof.leaf_index,
 			proof: proof.siblings.clone(),
+			predecessor,
 		};
 		let included = self.submit(key, CREDENTIALS, "suspend_batch_leaf", args).await?;
 		Ok(included.block)
@@ -342,8 +358,9 @@ impl CredChain {
 		key: &SigningKey,
 		root: Digest,
 		leaf: Digest,
+		predecessor: Option<AccountId32>,
 	) -> Result<FinalizedBlock> {
-		let args = calls::ReinstateBatchLeafArgs { root, leaf };
+		let args = calls::ReinstateBatchLeafArgs { root, leaf, predecessor };
 		let included = self.submit(key, CREDENTIALS, "reinstate_batch_leaf", args).await?;
 		Ok(included.block)
 	}
@@ -359,14 +376,15 @@ impl CredChain {
 		Ok(included.block)
 	}
 
-	/// Replaces the key's issuer profile.
-	pub async fn update_issuer_profile(
+	/// Proposes `profile` as the key's issuer profile; it applies once governance approves it
+	/// ([`Self::approve_profile_change`], or a council motion).
+	pub async fn propose_profile_change(
 		&self,
 		key: &SigningKey,
 		profile: &IssuerProfile,
 	) -> Result<FinalizedBlock> {
 		let args = calls::ProfileArgs { profile: self.checked_profile(profile).await? };
-		let included = self.submit(key, CREDENTIALS, "update_issuer_profile", args).await?;
+		let included = self.submit(key, CREDENTIALS, "propose_profile_change", args).await?;
 		Ok(included.block)
 	}
 
@@ -447,9 +465,34 @@ impl CredChain {
 		sudo: &SigningKey,
 		issuer: &AccountId32,
 		reason: WithdrawalReason,
+		distrusted_from: Option<u32>,
 	) -> Result<FinalizedBlock> {
-		self.governance(sudo, GovernanceCall::withdraw_accreditation { issuer: *issuer, reason })
+		let call =
+			GovernanceCall::withdraw_accreditation { issuer: *issuer, reason, distrusted_from };
+		self.governance(sudo, call).await
+	}
+
+	/// Applies the profile change `issuer` proposed (governance, through sudo): the pending
+	/// proposal, read from the chain, exactly.
+	pub async fn approve_profile_change(
+		&self,
+		sudo: &SigningKey,
+		issuer: &AccountId32,
+	) -> Result<FinalizedBlock> {
+		let profile = self.pending_profile_change(issuer).await?;
+		self.governance(sudo, GovernanceCall::approve_profile_change { issuer: *issuer, profile })
 			.await
+	}
+
+	/// Moves the signing key of `issuer` to `new_key` (governance, through sudo).
+	pub async fn move_issuer_key(
+		&self,
+		sudo: &SigningKey,
+		issuer: &AccountId32,
+		new_key: &AccountId32,
+	) -> Result<FinalizedBlock> {
+		let call = GovernanceCall::move_issuer_key { issuer: *issuer, new_key: *new_key };
+		self.governance(sudo, call).await
 	}
 
 	/// Rejects the application of `issuer` (governance, through sudo).
@@ -520,10 +563,44 @@ impl CredChain {
 				profile.uri.len()
 			)));
 		}
+		if let Some(long) = profile.identifiers.iter().find(|id| id.len() > max_uri as usize) {
+			return Err(Error::input(format!(
+				"the identifier {} is {} bytes long; this chain allows at most {max_uri}",
+				crate::bytes32::quote(long),
+				long.len()
+			)));
+		}
 		Ok(calls::Profile {
 			name: profile.name.as_bytes().to_vec(),
 			uri: profile.uri.as_bytes().to_vec(),
 			country: profile.country,
+			identifiers: profile.identifiers.iter().map(|id| id.as_bytes().to_vec()).collect(),
+		})
+	}
+
+	/// The profile change `issuer` proposed and governance has not approved yet, read at the latest
+	/// finalized block from `Credentials.ProfileProposals`.
+	pub(crate) async fn pending_profile_change(
+		&self,
+		issuer: &AccountId32,
+	) -> Result<calls::Profile> {
+		let mut key = sp_crypto_hashing::twox_128(CREDENTIALS.as_bytes()).to_vec();
+		key.extend(sp_crypto_hashing::twox_128(b"ProfileProposals"));
+		key.extend(sp_crypto_hashing::blake2_128(&issuer.0));
+		key.extend(issuer.0);
+		let at = self.at_finalized().await?;
+		let bytes = match at.storage().fetch_raw(key).await {
+			Ok(bytes) => bytes,
+			Err(subxt::error::StorageError::NoValueFound) => {
+				return Err(Error::input(format!(
+					"{issuer} has no pending profile change: the issuer proposes one first \
+					 (`credchain issuer update`)"
+				)))
+			}
+			Err(error) => return Err(Error::unreachable(&self.url, error)),
+		};
+		<calls::Profile as codec::Decode>::decode(&mut &bytes[..]).map_err(|error| {
+			Error::Uncertain(format!("the pending profile of {issuer} does not decode: {error}"))
 		})
 	}
 

@@ -174,6 +174,11 @@ pub struct ChangeArgs {
 	/// beside the document, if there is one.
 	#[arg(long, value_name = "FILE")]
 	pub proof: Option<PathBuf>,
+
+	/// As a successor: the withdrawn issuer (SS58 or hex account) whose record to change. Default:
+	/// the record of the signer's own issuer.
+	#[arg(long, value_name = "ACCOUNT")]
+	pub predecessor: Option<String>,
 }
 
 /// `credchain verify`.
@@ -188,6 +193,11 @@ pub struct VerifyArgs {
 	#[arg(long, value_name = "FILE")]
 	pub proof: Option<PathBuf>,
 
+	/// The issuer you expect (its website, DID or `issuer.id` URI), for a document that does not
+	/// name its issuer (a PDF). A JSON credential's own `issuer` is used otherwise.
+	#[arg(long, value_name = "URI")]
+	pub issuer: Option<String>,
+
 	/// Print the node's answer as JSON instead of in words.
 	#[arg(long)]
 	pub json: bool,
@@ -199,7 +209,8 @@ pub enum IssuerCommand {
 	/// Apply to become an issuer: the key's account becomes the institution's lasting identity, and
 	/// the consortium then accredits it.
 	Register(ProfileArgs),
-	/// Replace the institution's profile.
+	/// Propose a new profile for the institution; it applies once the consortium approves it
+	/// (`credchain admin approve-profile`, or a council motion).
 	Update(ProfileArgs),
 	/// Invite another key (a registrar's staff key) to issue and change statuses for the
 	/// institution; it may once it accepts (`credchain delegate accept`).
@@ -224,6 +235,11 @@ pub struct ProfileArgs {
 	/// Its ISO 3166-1 alpha-2 country code, such as NL or DE.
 	#[arg(long, value_name = "CC")]
 	pub country: String,
+
+	/// A further identifier its credential documents name as their issuer (`issuer.id` of its
+	/// Open Badges, a DID); repeat for several.
+	#[arg(long = "identifier", value_name = "URI")]
+	pub identifiers: Vec<String>,
 
 	/// The institution's own signing key (--help lists its forms).
 	#[arg(long, value_name = "KEY", long_help = format!("The institution's own signing key: {KEY_HELP}."))]
@@ -266,8 +282,9 @@ pub struct DelegationArgs {
 /// `credchain issuer show`.
 #[derive(Debug, Args)]
 pub struct ShowIssuerArgs {
-	/// The issuer's account: an SS58 address or 32 bytes of hex.
-	#[arg(value_name = "ACCOUNT")]
+	/// The issuer: its account (an SS58 address or 32 bytes of hex), or its website, DID or other
+	/// registered identifier.
+	#[arg(value_name = "ACCOUNT-OR-URI")]
 	pub account: String,
 
 	/// Print the node's answer as JSON instead of in words.
@@ -290,6 +307,12 @@ pub enum AdminCommand {
 	Reject(GovernanceArgs),
 	/// Name an accredited issuer to take care of a withdrawn issuer's credentials.
 	NameSuccessor(SuccessorArgs),
+	/// Approve the profile change an issuer proposed (`credchain issuer update`), exactly as
+	/// proposed.
+	ApproveProfile(GovernanceArgs),
+	/// Move an issuer's signing key (key loss or compromise, or to a multisig of its officers);
+	/// what it issued stays attributed to it.
+	MoveKey(MoveKeyArgs),
 }
 
 /// A governance call about one issuer.
@@ -314,6 +337,23 @@ pub struct WithdrawArgs {
 	/// Why: closed, merged, standards-not-met, misconduct, voluntary or other.
 	#[arg(long, value_name = "REASON", value_parser = parse_withdrawal_reason)]
 	pub reason: WithdrawalReason,
+
+	/// The first block whose credentials from this issuer are no longer trusted: required for
+	/// misconduct, refused for closed and merged, optional otherwise.
+	#[arg(long, value_name = "BLOCK")]
+	pub distrusted_from: Option<u32>,
+}
+
+/// `credchain admin move-key`.
+#[derive(Debug, Args)]
+pub struct MoveKeyArgs {
+	/// The issuer, and the sudo key.
+	#[command(flatten)]
+	pub issuer: GovernanceArgs,
+
+	/// The account that signs for the issuer from now on.
+	#[arg(long, value_name = "ACCOUNT")]
+	pub new_key: String,
 }
 
 /// `credchain admin name-successor`.

@@ -65,6 +65,17 @@ pub fn digest_bytes(bytes: &[u8]) -> Result<DocumentDigest> {
 	}
 }
 
+/// The issuer a W3C Verifiable Credential or Open Badges 3.0 document names: its `issuer` when that is
+/// a string, else `issuer.id` when that is a string; `None` for any other document (a PDF, JSON
+/// without an issuer).
+pub fn named_issuer(bytes: &[u8]) -> Option<String> {
+	let document: serde_json::Value = serde_json::from_slice(bytes).ok()?;
+	match document.get("issuer")? {
+		serde_json::Value::String(id) => Some(id.clone()),
+		issuer => issuer.get("id")?.as_str().map(str::to_string),
+	}
+}
+
 /// The digest of the document in the file at `path` (see the [module docs](self)).
 pub fn digest_file(path: &Path) -> Result<DocumentDigest> {
 	let read_error = |error| Error::file("read", path, error);
@@ -349,5 +360,17 @@ mod tests {
 		);
 		assert!(digest_file(&dir).is_err());
 		std::fs::remove_dir_all(&dir).unwrap();
+	}
+
+	#[test]
+	fn the_issuer_a_credential_names_is_read_from_either_form() {
+		let object = br#"{"issuer": {"id": "https://university.example/issuers/1", "name": "U"}}"#;
+		assert_eq!(named_issuer(object).as_deref(), Some("https://university.example/issuers/1"));
+		let string = br#"{"issuer": "did:web:university.example"}"#;
+		assert_eq!(named_issuer(string).as_deref(), Some("did:web:university.example"));
+		assert_eq!(named_issuer(br#"{"issuer": {"name": "U"}}"#), None);
+		assert_eq!(named_issuer(br#"{"issuer": 7}"#), None);
+		assert_eq!(named_issuer(br#"{"credentialSubject": {}}"#), None);
+		assert_eq!(named_issuer(b"%PDF-1.7 binary"), None);
 	}
 }

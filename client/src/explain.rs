@@ -47,8 +47,30 @@ fn credentials_error(name: &str) -> Option<&'static str> {
 		"AccountIsDelegate" =>
 			"this account is a delegate key of an issuer, so it cannot register as an issuer itself",
 		"IssuerNotFound" => "no issuer is registered under this account",
-		"InvalidName" => "the institution's name is empty or not valid UTF-8 text",
-		"InvalidUri" => "the institution's website or DID URI is empty or not valid UTF-8 text",
+		"InvalidName" =>
+			"the institution's name is empty, not valid UTF-8, has white space at either end, or has a \
+			 control, bidirectional-override or invisible character",
+		"InvalidUri" =>
+			"a website, DID or identifier is not a URI: it needs a scheme (https:, did:, …), no white \
+			 space, and no control, bidirectional-override or invisible character",
+		"DuplicateIdentifier" => "the profile gives the same identifier twice",
+		"TooManyIdentifiers" => "the profile has more identifiers than this chain allows",
+		"NameTaken" =>
+			"another issuer already holds this name (names are compared ignoring case, width and \
+			 Unicode compatibility forms): no issuer can take another's name",
+		"IdentifierTaken" =>
+			"another issuer already holds this website, DID or identifier (compared ignoring case and \
+			 Unicode forms): no issuer can take another's identifier",
+		"ProfileChangeNotProposed" => "the issuer has no pending profile change to approve",
+		"ProfileChangeMismatch" =>
+			"the profile to approve is not the one the issuer proposed (it may have proposed another since)",
+		"DistrustBlockRequired" =>
+			"a withdrawal for misconduct must name the block from which the issuer's credentials are \
+			 no longer trusted (--distrusted-from)",
+		"DistrustNotAllowed" =>
+			"an institution that closed or merged keeps its credentials trusted: do not name a \
+			 distrusted block",
+		"DistrustBlockInFuture" => "the distrusted block is after the current block",
 		"InvalidCountryCode" =>
 			"the country must be an ISO 3166-1 alpha-2 code of two upper-case letters, such as NL or DE",
 		"TooManyPendingApplications" =>
@@ -63,7 +85,9 @@ fn credentials_error(name: &str) -> Option<&'static str> {
 		"InvalidSuccessor" => "the successor must be another issuer that is accredited now",
 		"NotASigner" =>
 			"this key is not allowed to issue: it is neither an accredited issuer nor a delegate of one",
-		"NotTheIssuerAccount" => "only the issuer's own account may do this, not one of its delegate keys",
+		"NotTheIssuerAccount" =>
+			"only the issuer's own signing key may do this, not one of its delegate keys (nor a key \
+			 governance moved away)",
 		"AlreadyASigner" => "this account already signs for an issuer, as the issuer or as a delegate",
 		"DelegateNotFound" => "this account is not a delegate of your institution",
 		"TooManyDelegates" =>

@@ -48,6 +48,7 @@ pub mod merkle;
 pub mod proof_file;
 pub mod rpc;
 pub mod terms;
+pub mod text;
 pub mod verdict;
 
 pub use calls::IssuanceQuota;

@@ -138,9 +138,11 @@ impl NodeRpc {
 	}
 
 	/// The verdict on the credential with `digest` (`credentials_verify`).
-	pub async fn verify(&self, digest: &Digest) -> Result<VerdictAnswer> {
+	/// `issuer` is the issuer identifier the document names, if it names one.
+	pub async fn verify(&self, digest: &Digest, issuer: Option<&str>) -> Result<VerdictAnswer> {
 		let method = "credentials_verify";
-		let json: Value = self.call(method, vec![to_hex(digest).into()]).await?;
+		let params = vec![to_hex(digest).into(), Value::Null, issuer.into()];
+		let json: Value = self.call(method, params).await?;
 		let verdict = self.understand(method, &json)?;
 		Ok(VerdictAnswer { verdict, json })
 	}
@@ -152,14 +154,28 @@ impl NodeRpc {
 		root: &Digest,
 		leaf: &Digest,
 		proof: &LeafProof,
+		issuer: Option<&str>,
 	) -> Result<VerdictAnswer> {
 		let method = "credentials_verifyInBatch";
 		let proof = serde_json::to_value(proof)
 			.map_err(|error| Error::input(format!("cannot send the proof: {error}")))?;
-		let json: Value =
-			self.call(method, vec![to_hex(root).into(), to_hex(leaf).into(), proof]).await?;
+		let params =
+			vec![to_hex(root).into(), to_hex(leaf).into(), proof, Value::Null, issuer.into()];
+		let json: Value = self.call(method, params).await?;
 		let verdict = self.understand(method, &json)?;
 		Ok(VerdictAnswer { verdict, json })
+	}
+
+	/// The issuer registered under the identifier `uri` (its website, DID or another registered
+	/// identifier), if any (`credentials_issuerByIdentifier`).
+	pub async fn issuer_by_identifier(&self, uri: &str) -> Result<Option<IssuerAnswer>> {
+		let method = "credentials_issuerByIdentifier";
+		let json: Value = self.call(method, vec![uri.into()]).await?;
+		if json.is_null() {
+			return Ok(None);
+		}
+		let issuer = self.understand(method, &json)?;
+		Ok(Some(IssuerAnswer { issuer, json }))
 	}
 
 	/// The issuer registered under `account`, if any (`credentials_issuer`).

@@ -184,11 +184,14 @@ pub struct IssuerProfile {
 	pub uri: String,
 	/// Its ISO 3166-1 alpha-2 country code: two upper-case letters.
 	pub country: [u8; 2],
+	/// Further identifiers its documents may name as their issuer (DIDs, URLs).
+	pub identifiers: Vec<String>,
 }
 
 impl IssuerProfile {
 	/// A profile from the command line's `--name`, `--uri` and `--country`, checked the way the chain
-	/// checks it (a name and URI that are not empty, a two-letter upper-case country code).
+	/// checks it (a name and a URI without control, bidirectional or invisible characters, a URI
+	/// with a scheme, a two-letter upper-case country code).
 	pub fn new(name: &str, uri: &str, country: &str) -> Result<Self> {
 		let name = name.trim();
 		let uri = uri.trim();
@@ -198,6 +201,8 @@ impl IssuerProfile {
 		if uri.is_empty() {
 			return Err(Error::input("--uri is empty: give the institution's website or DID URI"));
 		}
+		crate::text::check_profile_text("--name", name)?;
+		crate::text::check_identifier("--uri", uri)?;
 		let country = match country.trim().as_bytes() {
 			[a, b] if a.is_ascii_uppercase() && b.is_ascii_uppercase() => [*a, *b],
 			_ => {
@@ -208,7 +213,17 @@ impl IssuerProfile {
 				)))
 			}
 		};
-		Ok(Self { name: name.to_string(), uri: uri.to_string(), country })
+		Ok(Self { name: name.to_string(), uri: uri.to_string(), country, identifiers: Vec::new() })
+	}
+
+	/// This profile with the further `identifiers` (each `--identifier`), checked as the chain
+	/// checks them.
+	pub fn with_identifiers(mut self, identifiers: &[String]) -> Result<Self> {
+		for identifier in identifiers {
+			crate::text::check_identifier("--identifier", identifier)?;
+		}
+		self.identifiers = identifiers.to_vec();
+		Ok(self)
 	}
 }
 
@@ -278,6 +293,17 @@ mod tests {
 		assert!(IssuerProfile::new("Uni", "https://uni.example", "NLD").is_err());
 		assert!(IssuerProfile::new(" ", "https://uni.example", "NL").is_err());
 		assert!(IssuerProfile::new("Uni", "", "NL").is_err());
+		assert!(IssuerProfile::new("Uni\u{1b}[2J", "https://uni.example", "NL").is_err());
+		assert!(IssuerProfile::new("Uni", "uni.example", "NL").is_err());
+		let with = IssuerProfile::new("Uni", "https://uni.example", "NL")
+			.unwrap()
+			.with_identifiers(&["did:web:uni.example".into()])
+			.unwrap();
+		assert_eq!(with.identifiers, vec!["did:web:uni.example".to_string()]);
+		assert!(IssuerProfile::new("Uni", "https://uni.example", "NL")
+			.unwrap()
+			.with_identifiers(&["not a uri".into()])
+			.is_err());
 	}
 }
 

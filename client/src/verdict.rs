@@ -8,7 +8,7 @@ use std::fmt::Write as _;
 
 use serde::{Deserialize, Serialize};
 
-use crate::dates::format_millis;
+use crate::{dates::format_millis, text::for_terminal};
 
 /// A credential's status as the node judged it at the block it read.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -28,6 +28,12 @@ pub enum Status {
 	Unknown,
 	/// The batch exists, but the proof does not lead from the document to it.
 	InvalidProof,
+	/// Governance distrusts what its issuer issued from a block on, and it was issued from then.
+	IssuerRevoked,
+	/// The document names an issuer that never anchored it; other issuers did.
+	IssuerMismatch,
+	/// The document names no issuer, and several issuers anchored it.
+	AmbiguousIssuer,
 	/// A status this client does not know.
 	Other(String),
 }
@@ -42,6 +48,9 @@ impl From<String> for Status {
 			"notYetValid" => Self::NotYetValid,
 			"unknown" => Self::Unknown,
 			"invalidProof" => Self::InvalidProof,
+			"issuerRevoked" => Self::IssuerRevoked,
+			"issuerMismatch" => Self::IssuerMismatch,
+			"ambiguousIssuer" => Self::AmbiguousIssuer,
 			_ => Self::Other(name),
 		}
 	}
@@ -57,6 +66,9 @@ impl From<Status> for String {
 			Status::NotYetValid => "notYetValid".into(),
 			Status::Unknown => "unknown".into(),
 			Status::InvalidProof => "invalidProof".into(),
+			Status::IssuerRevoked => "issuerRevoked".into(),
+			Status::IssuerMismatch => "issuerMismatch".into(),
+			Status::AmbiguousIssuer => "ambiguousIssuer".into(),
 			Status::Other(name) => name,
 		}
 	}
@@ -78,12 +90,18 @@ pub struct Revocation {
 pub struct IssuerInfo {
 	/// Its account (SS58): its lasting identity.
 	pub account: String,
+	/// The account (SS58) that signs for it now.
+	#[serde(default)]
+	pub key: Option<String>,
 	/// Its name.
 	#[serde(default)]
 	pub name: String,
 	/// Its website or DID URI.
 	#[serde(default)]
 	pub uri: String,
+	/// Further identifiers its documents may name as their issuer.
+	#[serde(default)]
+	pub identifiers: Vec<String>,
 	/// Its ISO 3166-1 alpha-2 country code.
 	#[serde(default)]
 	pub country: String,
@@ -95,9 +113,53 @@ pub struct IssuerInfo {
 	/// The block its standing last changed in.
 	#[serde(default)]
 	pub standing_since_block: u64,
+	/// The first block whose credentials from it are distrusted, if governance named one.
+	#[serde(default)]
+	pub distrusted_from_block: Option<u64>,
 	/// The institution that took over its credentials (SS58), if any.
 	#[serde(default)]
 	pub successor: Option<String>,
+	/// That institution's name.
+	#[serde(default)]
+	pub successor_name: Option<String>,
+}
+
+/// Governance's distrust of a credential's issuer.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct IssuerRevocation {
+	/// The first distrusted block.
+	pub since_block: u64,
+	/// Why the issuer was withdrawn (a withdrawal reason's JSON name).
+	pub reason: String,
+}
+
+/// The issuer a document names, and whom the chain registered that identifier to.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ClaimedIssuer {
+	/// The identifier, as the document gives it.
+	pub identifier: String,
+	/// The issuer registered under it (SS58), if any.
+	#[serde(default)]
+	pub registered_to: Option<String>,
+}
+
+/// Something a verifier should know besides the status.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Warning {
+	/// `issuerNotNamed`, `issuerSuspended` or `issuerWithdrawn`.
+	pub kind: String,
+	/// Since which block (suspension, withdrawal).
+	#[serde(default)]
+	pub since_block: Option<u64>,
+	/// Why the issuer was withdrawn.
+	#[serde(default)]
+	pub reason: Option<String>,
+	/// The first distrusted block, which this credential predates.
+	#[serde(default)]
+	pub distrusted_from_block: Option<u64>,
 }
 
 /// The Merkle batch a credential was verified in.
@@ -136,9 +198,21 @@ pub struct Verdict {
 	/// The block it was suspended in, when it is.
 	#[serde(default)]
 	pub suspended_since: Option<u64>,
-	/// Its issuer, when the credential is known.
+	/// From which block and why governance distrusts its issuer, when it does.
+	#[serde(default)]
+	pub issuer_revocation: Option<IssuerRevocation>,
+	/// The issuer of the record that answers (for a mismatch with one other issuer: that one).
 	#[serde(default)]
 	pub issuer: Option<IssuerInfo>,
+	/// The issuer the document names, when the verifier passed one.
+	#[serde(default)]
+	pub claimed_issuer: Option<ClaimedIssuer>,
+	/// For a mismatch or ambiguity: the issuers (SS58) that did anchor the digest.
+	#[serde(default)]
+	pub anchored_by: Vec<String>,
+	/// What a verifier should know besides the status.
+	#[serde(default)]
+	pub warnings: Vec<Warning>,
 	/// The block it was issued in.
 	#[serde(default)]
 	pub issued_at_block: Option<u64>,
@@ -165,7 +239,7 @@ pub struct Verdict {
 }
 
 /// The width of the labels of a rendering.
-const LABEL: usize = 13;
+const LABEL: usize = 14;
 
 /// Appends `label: value` to `out`, the value aligned.
 fn line(out: &mut String, label: &str, value: impl std::fmt::Display) {
@@ -210,6 +284,23 @@ impl Verdict {
 				"INVALID PROOF: the batch exists, but the proof does not show that this document belongs \
 				 to it; the document or its proof file was altered"
 					.into(),
+			Status::IssuerRevoked => match &self.issuer_revocation {
+				Some(revocation) => format!(
+					"ISSUER REVOKED: the consortium withdrew its issuer ({}) and distrusts what it issued \
+					 from block #{} on; this credential was issued from then on",
+					withdrawal_reason_in_words(&revocation.reason),
+					revocation.since_block
+				),
+				None => "ISSUER REVOKED: the consortium distrusts what its issuer issued".into(),
+			},
+			Status::IssuerMismatch =>
+				"ISSUER MISMATCH: the document names an issuer that never anchored it on this chain; \
+				 another issuer did. It does not come from the issuer it names"
+					.into(),
+			Status::AmbiguousIssuer =>
+				"AMBIGUOUS ISSUER: the document names no issuer, and several issuers anchored it; run \
+				 again with --issuer <URI> to name the issuer you expect"
+					.into(),
 			Status::Other(name) => format!(
 				"{name} (a status this version of credchain does not know: treat the credential as not valid)"
 			),
@@ -224,9 +315,7 @@ impl Verdict {
 			None => line(&mut out, "Credential", &self.digest),
 		}
 		line(&mut out, "Status", self.status_in_words());
-		if let Some(issuer) = &self.issuer {
-			render_issuer_lines(&mut out, issuer);
-		}
+		self.render_attribution(&mut out);
 		if let Some(block) = self.issued_at_block {
 			let when = self
 				.issued_at_time
@@ -263,18 +352,78 @@ impl Verdict {
 				format_millis(self.read_at.time)
 			),
 		);
-		if let Some(issuer) = self.issuer.as_ref().filter(|issuer| issuer.standing != "accredited")
-		{
-			if self.is_valid() {
-				let _ = writeln!(
-					out,
-					"Note: the credential is valid, but its issuer's standing is now \"{}\"; the credential \
-					 keeps its own status, and it is up to you to weigh both.",
-					issuer.standing
-				);
-			}
+		for warning in &self.warnings {
+			line(&mut out, "Warning", self.warning_in_words(warning));
 		}
 		out
+	}
+
+	/// Who the document says issued it, and who anchored it on chain. For a document that names no
+	/// issuer, the on-chain identity comes first, with a reminder to check it.
+	fn render_attribution(&self, out: &mut String) {
+		match &self.claimed_issuer {
+			Some(claim) => {
+				let registered = match &claim.registered_to {
+					Some(account) => format!("registered to {account}"),
+					None => "registered to no issuer on this chain".into(),
+				};
+				line(
+					out,
+					"Names issuer",
+					format!("{} ({registered})", for_terminal(&claim.identifier)),
+				);
+			}
+			None if self.issuer.is_some() => line(
+				out,
+				"Names issuer",
+				"none: the document does not name its issuer; check that the issuer below is the \
+				 one you expect",
+			),
+			None => {}
+		}
+		if let Some(issuer) = &self.issuer {
+			render_issuer_lines(out, issuer);
+		}
+		if !self.anchored_by.is_empty() {
+			line(out, "Anchored by", self.anchored_by.join(", "));
+		}
+	}
+
+	/// A warning in words.
+	fn warning_in_words(&self, warning: &Warning) -> String {
+		let since =
+			warning.since_block.map(|block| format!(" since block #{block}")).unwrap_or_default();
+		match warning.kind.as_str() {
+			"issuerNotNamed" => {
+				"the document does not name its issuer: the chain attributes it to the \
+				issuer above, which you must check is the one you expect"
+					.into()
+			}
+			"issuerSuspended" => format!(
+				"its issuer's accreditation is suspended{since}; the credential keeps its own status"
+			),
+			"issuerWithdrawn" => {
+				let reason = warning.reason.as_deref().unwrap_or("other");
+				let successor = self
+					.issuer
+					.as_ref()
+					.and_then(|issuer| issuer.successor_name.as_deref())
+					.map(|name| format!("; {} takes care of its credentials", for_terminal(name)))
+					.unwrap_or_default();
+				match warning.distrusted_from_block {
+					Some(from) => format!(
+						"its issuer was withdrawn{since} ({}), and the consortium distrusts what it issued \
+						 from block #{from} on; this credential was issued before that{successor}",
+						withdrawal_reason_in_words(reason)
+					),
+					None => format!(
+						"its issuer was withdrawn{since} ({}); the credential keeps its own status{successor}",
+						withdrawal_reason_in_words(reason)
+					),
+				}
+			}
+			other => format!("{other} (a warning this version of credchain does not know)"),
+		}
 	}
 
 	/// The validity window in words.
@@ -299,14 +448,37 @@ pub fn render_issuer(issuer: &IssuerInfo) -> String {
 
 /// Appends the lines that describe `issuer` to `out`.
 fn render_issuer_lines(out: &mut String, issuer: &IssuerInfo) {
-	let country =
-		if issuer.country.is_empty() { String::new() } else { format!(" ({})", issuer.country) };
-	let site = if issuer.uri.is_empty() { String::new() } else { format!(", {}", issuer.uri) };
-	line(out, "Issuer", format!("{}{site}{country}", issuer.name));
+	let country = if issuer.country.is_empty() {
+		String::new()
+	} else {
+		format!(" ({})", for_terminal(&issuer.country))
+	};
+	let site = if issuer.uri.is_empty() {
+		String::new()
+	} else {
+		format!(", {}", for_terminal(&issuer.uri))
+	};
+	line(out, "Issuer", format!("{}{site}{country}", for_terminal(&issuer.name)));
 	line(out, "Account", &issuer.account);
+	if let Some(key) = issuer.key.as_ref().filter(|key| **key != issuer.account) {
+		line(out, "Signing key", format!("{key} (moved by governance)"));
+	}
+	if !issuer.identifiers.is_empty() {
+		let identifiers: Vec<String> =
+			issuer.identifiers.iter().map(|identifier| for_terminal(identifier)).collect();
+		line(out, "Identifiers", identifiers.join(", "));
+	}
 	line(out, "Standing", standing_in_words(issuer));
+	if let Some(from) = issuer.distrusted_from_block {
+		line(out, "Distrusted", format!("what it issued from block #{from} on"));
+	}
 	if let Some(successor) = &issuer.successor {
-		line(out, "Successor", format!("{successor} now takes care of its credentials"));
+		let name = issuer
+			.successor_name
+			.as_deref()
+			.map(|name| format!("{} ", for_terminal(name)))
+			.unwrap_or_default();
+		line(out, "Successor", format!("{name}({successor}) now takes care of its credentials"));
 	}
 }
 
@@ -405,12 +577,105 @@ mod tests {
 			"{text}"
 		);
 		assert!(
-			text.contains("5FLSigC9HGRKVhB9FiEo4Y3koPsNmBmLJbpXg2mp1hXcS59Y now takes care"),
+			text.contains("(5FLSigC9HGRKVhB9FiEo4Y3koPsNmBmLJbpXg2mp1hXcS59Y) now takes care"),
 			"{text}"
 		);
 		assert!(text.contains("in block #1180 on 2026-11-23"), "{text}");
 		assert!(text.contains("from issuance until 2031-11-23"), "{text}");
 		assert!(text.contains("diploma.pdf"), "{text}");
+	}
+
+	/// The documented mismatch: the university's badge, anchored only by the training institute.
+	const MISMATCH: &str = r#"{
+		"digest": "0x9f2c5e0d4f8a0c1b6e7d3a2b1c0f9e8d7c6b5a4f3e2d1c0b9a8f7e6d5c4b3a29",
+		"status": "issuerMismatch",
+		"issuer": {
+			"account": "5FLSigC9HGRKVhB9FiEo4Y3koPsNmBmLJbpXg2mp1hXcS59Y",
+			"key": "5FLSigC9HGRKVhB9FiEo4Y3koPsNmBmLJbpXg2mp1hXcS59Y",
+			"name": "Example Training Institute\u001b[32m",
+			"uri": "did:web:training.example",
+			"identifiers": [],
+			"country": "DE",
+			"standing": "accredited",
+			"standingSinceBlock": 0
+		},
+		"claimedIssuer": {
+			"identifier": "https://university.example/issuers/registrar",
+			"registeredTo": "5FHneW46xGXgs5mUiveU4sbTyGBzmstUspZC92UhjJM694ty"
+		},
+		"anchoredBy": ["5FLSigC9HGRKVhB9FiEo4Y3koPsNmBmLJbpXg2mp1hXcS59Y"],
+		"warnings": [],
+		"readAt": { "block": 1210, "hash": "0x3b7c", "time": 1795399260000 }
+	}"#;
+
+	#[test]
+	fn a_mismatch_says_what_the_document_names_and_who_anchored_it() {
+		let verdict: Verdict = serde_json::from_str(MISMATCH).unwrap();
+		assert_eq!(verdict.status, Status::IssuerMismatch);
+		assert!(!verdict.is_valid());
+		let text = verdict.render(Some("badge.json"));
+		assert!(text.contains("ISSUER MISMATCH"), "{text}");
+		assert!(
+			text.contains(
+				"https://university.example/issuers/registrar (registered to \
+				 5FHneW46xGXgs5mUiveU4sbTyGBzmstUspZC92UhjJM694ty)"
+			),
+			"{text}"
+		);
+		assert!(text.contains("Anchored by:  5FLSigC9HGRKVhB9FiEo4Y3koPsNmBmLJbpXg2mp1hXcS59Y"));
+		// The ANSI escape in the name is shown, not obeyed.
+		assert!(text.contains("Example Training Institute\\u{1b}[32m"), "{text}");
+		assert!(!text.contains('\u{1b}'), "{text}");
+	}
+
+	#[test]
+	fn a_document_without_issuer_shows_the_chain_identity_with_a_reminder() {
+		let json = REVOKED
+			.replace("\"status\": \"revoked\"", "\"status\": \"valid\"")
+			.replace("\"someFutureField\": true", "\"warnings\": [{\"kind\": \"issuerNotNamed\"}]");
+		let verdict: Verdict = serde_json::from_str(&json).unwrap();
+		let text = verdict.render(Some("diploma.pdf"));
+		let names = text.find("the document does not name its issuer").expect("the reminder");
+		let issuer = text.find("Issuer:").expect("the issuer");
+		assert!(names < issuer, "{text}");
+		assert!(text.contains("Warning:"), "{text}");
+	}
+
+	#[test]
+	fn issuer_revoked_and_withdrawn_warnings_are_in_words() {
+		let revoked: Verdict = serde_json::from_value(serde_json::json!({
+			"digest": "0x00", "status": "issuerRevoked",
+			"issuerRevocation": { "sinceBlock": 40, "reason": "misconduct" },
+			"readAt": { "block": 50, "hash": "0xab", "time": 0 }
+		}))
+		.unwrap();
+		assert!(!revoked.is_valid());
+		assert!(
+			revoked.render(None).contains(
+				"ISSUER REVOKED: the consortium withdrew its issuer (fraud or \
+			 misconduct) and distrusts what it issued from block #40 on"
+			),
+			"{}",
+			revoked.render(None)
+		);
+		let warned: Verdict = serde_json::from_value(serde_json::json!({
+			"digest": "0x00", "status": "valid",
+			"warnings": [{ "kind": "issuerWithdrawn", "sinceBlock": 45, "reason": "misconduct",
+				"distrustedFromBlock": 40 }],
+			"readAt": { "block": 50, "hash": "0xab", "time": 0 }
+		}))
+		.unwrap();
+		assert!(warned.is_valid());
+		assert!(
+			warned.render(None).contains(
+				"distrusts what it issued from block #40 on; this credential \
+			 was issued before that"
+			),
+			"{}",
+			warned.render(None)
+		);
+		let ambiguous = Status::from("ambiguousIssuer".to_string());
+		assert_eq!(ambiguous, Status::AmbiguousIssuer);
 	}
 
 	#[test]

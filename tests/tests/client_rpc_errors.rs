@@ -177,6 +177,28 @@ async fn malformed_parameters_are_named_in_invalid_params_errors() {
 		"`account` must be 32 bytes",
 	)
 	.await;
+	// The issuer a document names: not empty, and no longer than any identifier can be.
+	expect_invalid_params(
+		&node,
+		"credentials_verify",
+		vec![digest.clone().into(), Value::Null, "".into()],
+		"`issuer` must be an issuer URI or DID of 1 to 512 bytes, got 0 bytes",
+	)
+	.await;
+	expect_invalid_params(
+		&node,
+		"credentials_verify",
+		vec![digest.clone().into(), Value::Null, format!("did:{}", "x".repeat(600)).into()],
+		"`issuer` must be an issuer URI or DID of 1 to 512 bytes, got 604 bytes",
+	)
+	.await;
+	expect_invalid_params(
+		&node,
+		"credentials_issuerByIdentifier",
+		vec!["x".repeat(513).into()],
+		"`identifier` must be an issuer URI or DID of 1 to 512 bytes",
+	)
+	.await;
 
 	// The same refusal as a verifier's raw HTTP request receives it.
 	let body = r#"{"jsonrpc":"2.0","id":7,"method":"credentials_verify","params":["xyz"]}"#;

@@ -187,6 +187,7 @@ async fn the_council_governs_issuers_validators_and_nodes() {
 				name: "New University".into(),
 				uri: "https://new-university.example".into(),
 				country: *b"NL",
+				identifiers: Vec::new(),
 			},
 		},
 	)

@@ -14,9 +14,11 @@ enum Action {
 	Accredit,
 	SuspendIssuer,
 	ReinstateIssuer,
-	Withdraw(WithdrawalReason),
+	Withdraw(WithdrawalReason, Option<u32>),
 	Reject,
 	NameSuccessor(AccountId32),
+	ApproveProfile,
+	MoveKey(AccountId32),
 }
 
 impl Action {
@@ -32,9 +34,15 @@ impl Action {
 			Self::ReinstateIssuer => {
 				format!("Reinstated the issuer {issuer} in finalized block {block}.")
 			}
-			Self::Withdraw(reason) => format!(
+			Self::Withdraw(reason, None) => format!(
 				"Withdrew the accreditation of the issuer {issuer} ({}) in finalized block {block}; what it \
 				 issued stays verifiable.",
+				reason.cli_name()
+			),
+			Self::Withdraw(reason, Some(from)) => format!(
+				"Withdrew the accreditation of the issuer {issuer} ({}) in finalized block {block}; what it \
+				 issued from block {from} on answers `issuerRevoked`, what it issued before stays valid \
+				 with a warning.",
 				reason.cli_name()
 			),
 			Self::Reject => {
@@ -42,6 +50,13 @@ impl Action {
 			}
 			Self::NameSuccessor(successor) => format!(
 				"Named {successor} to take care of the credentials of {issuer} in finalized block {block}."
+			),
+			Self::ApproveProfile => format!(
+				"Approved the profile change of the issuer {issuer} in finalized block {block}."
+			),
+			Self::MoveKey(new_key) => format!(
+				"Moved the signing key of the issuer {issuer} to {new_key} in finalized block {block}; \
+				 the old key no longer signs for it."
 			),
 		}
 	}
@@ -53,7 +68,14 @@ pub async fn run(url: &str, command: AdminCommand) -> Result<Outcome> {
 		AdminCommand::Accredit(args) => (args, Action::Accredit),
 		AdminCommand::SuspendIssuer(args) => (args, Action::SuspendIssuer),
 		AdminCommand::ReinstateIssuer(args) => (args, Action::ReinstateIssuer),
-		AdminCommand::Withdraw(args) => (args.issuer, Action::Withdraw(args.reason)),
+		AdminCommand::Withdraw(args) => {
+			(args.issuer, Action::Withdraw(args.reason, args.distrusted_from))
+		}
+		AdminCommand::ApproveProfile(args) => (args, Action::ApproveProfile),
+		AdminCommand::MoveKey(args) => {
+			let new_key = parse_account(&args.new_key)?;
+			(args.issuer, Action::MoveKey(new_key))
+		}
 		AdminCommand::Reject(args) => (args, Action::Reject),
 		AdminCommand::NameSuccessor(args) => {
 			let successor = parse_account(&args.successor)?;
@@ -69,7 +91,11 @@ pub async fn run(url: &str, command: AdminCommand) -> Result<Outcome> {
 		Action::Accredit => chain.accredit_issuer(&sudo, &issuer).await,
 		Action::SuspendIssuer => chain.suspend_issuer(&sudo, &issuer).await,
 		Action::ReinstateIssuer => chain.reinstate_issuer(&sudo, &issuer).await,
-		Action::Withdraw(reason) => chain.withdraw_accreditation(&sudo, &issuer, *reason).await,
+		Action::Withdraw(reason, from) => {
+			chain.withdraw_accreditation(&sudo, &issuer, *reason, *from).await
+		}
+		Action::ApproveProfile => chain.approve_profile_change(&sudo, &issuer).await,
+		Action::MoveKey(new_key) => chain.move_issuer_key(&sudo, &issuer, new_key).await,
 		Action::Reject => chain.reject_application(&sudo, &issuer).await,
 		Action::NameSuccessor(successor) => chain.name_successor(&sudo, &issuer, successor).await,
 	};

@@ -3,7 +3,10 @@
 //! as a leaf of its batch; any other is changed by its digest.
 
 use credchain_client::{
-	bytes32::to_hex, chain::FinalizedBlock, keys::SigningKey, CredChain, Error, Result,
+	bytes32::to_hex,
+	chain::FinalizedBlock,
+	keys::{parse_account, SigningKey},
+	AccountId32, CredChain, Error, Result,
 };
 
 use super::{
@@ -20,6 +23,8 @@ struct Change {
 	target: Target,
 	proof: Option<FoundProof>,
 	key: SigningKey,
+	/// The withdrawn issuer whose record a successor changes; `None`: the signer's own issuer's.
+	predecessor: Option<AccountId32>,
 	chain: CredChain,
 }
 
@@ -34,11 +39,19 @@ impl Change {
 			}
 		}
 		let key = common::load_key(&args.issuer_key, "--issuer-key")?;
+		let predecessor = args
+			.predecessor
+			.as_deref()
+			.map(|account| {
+				parse_account(account)
+					.map_err(|error| Error::input(format!("--predecessor: {error}")))
+			})
+			.transpose()?;
 		let chain = CredChain::connect(url).await?;
 		if let Some(found) = &proof {
 			found.file.check_chain(&found.path, &chain.genesis_hash(), url)?;
 		}
-		Ok(Self { target, proof, key, chain })
+		Ok(Self { target, proof, key, predecessor, chain })
 	}
 
 	/// How the credential is named in the outcome.
@@ -77,7 +90,7 @@ pub async fn revoke(url: &str, args: RevokeArgs) -> Result<Outcome> {
 		)),
 		(Some(found), true) => {
 			let root = found.file.root;
-			let block = waiting(change.chain.revoke_batch(&change.key, root, reason)).await?;
+			let block = waiting(change.chain.revoke_batch(&change.key, root, reason, change.predecessor)).await?;
 			println!(
 				"Revoked all {} credentials of the batch {} ({reason}) in finalized block {block}.",
 				found.file.leaf_count,
@@ -88,12 +101,19 @@ pub async fn revoke(url: &str, args: RevokeArgs) -> Result<Outcome> {
 		(Some(found), false) => {
 			let file = &found.file;
 			let block =
-				waiting(change.chain.revoke_batch_leaf(&change.key, file.root, file.leaf, &file.proof, reason)).await?;
+				waiting(change.chain.revoke_batch_leaf(
+				&change.key,
+				file.root,
+				file.leaf,
+				&file.proof,
+				reason,
+				change.predecessor,
+			)).await?;
 			println!("Revoked {} ({reason}) in finalized block {block}.", change.subject());
 			Ok(Outcome::Success)
 		},
 		(None, false) => {
-			let block = waiting(change.chain.revoke(&change.key, change.target.digest, reason)).await?;
+			let block = waiting(change.chain.revoke(&change.key, change.target.digest, reason, change.predecessor)).await?;
 			println!("Revoked {} ({reason}) in finalized block {block}.", change.subject());
 			Ok(Outcome::Success)
 		},
@@ -106,10 +126,19 @@ pub async fn suspend(url: &str, args: ChangeArgs) -> Result<Outcome> {
 	let block = match &change.proof {
 		Some(found) => {
 			let file = &found.file;
-			waiting(change.chain.suspend_batch_leaf(&change.key, file.root, file.leaf, &file.proof))
+			waiting(change.chain.suspend_batch_leaf(
+				&change.key,
+				file.root,
+				file.leaf,
+				&file.proof,
+				change.predecessor,
+			))
+			.await?
+		}
+		None => {
+			waiting(change.chain.suspend(&change.key, change.target.digest, change.predecessor))
 				.await?
 		}
-		None => waiting(change.chain.suspend(&change.key, change.target.digest)).await?,
 	};
 	println!("Suspended {} in finalized block {block}.", change.subject());
 	Ok(Outcome::Success)
@@ -124,10 +153,14 @@ pub async fn reinstate(url: &str, args: ChangeArgs) -> Result<Outcome> {
 				&change.key,
 				found.file.root,
 				found.file.leaf,
+				change.predecessor,
 			))
 			.await?
 		}
-		None => waiting(change.chain.reinstate(&change.key, change.target.digest)).await?,
+		None => {
+			waiting(change.chain.reinstate(&change.key, change.target.digest, change.predecessor))
+				.await?
+		}
 	};
 	println!("Reinstated {} in finalized block {block}.", change.subject());
 	Ok(Outcome::Success)

@@ -25,19 +25,26 @@ pub async fn run(url: &str, command: IssuerCommand) -> Result<Outcome> {
 
 /// `issuer register` (or `issuer update` when `update`).
 async fn register(url: &str, args: ProfileArgs, update: bool) -> Result<Outcome> {
-	let profile = IssuerProfile::new(&args.name, &args.uri, &args.country)?;
+	let profile = IssuerProfile::new(&args.name, &args.uri, &args.country)?
+		.with_identifiers(&args.identifiers)?;
 	let key = common::load_key(&args.key, "--key")?;
 	let chain = CredChain::connect(url).await?;
 	let spinner = progress::spinner("waiting for the transaction to be finalized");
 	let block = if update {
-		chain.update_issuer_profile(&key, &profile).await
+		chain.propose_profile_change(&key, &profile).await
 	} else {
 		chain.register_issuer(&key, &profile).await
 	};
 	spinner.finish_and_clear();
 	let block = block?;
 	if update {
-		println!("Updated the profile of the issuer {} in finalized block {block}.", key.account());
+		println!(
+			"Proposed a new profile for the issuer {} in finalized block {block}. It applies once the \
+			 consortium approves it (`credchain admin approve-profile {}` on a development chain, a \
+			 council motion otherwise).",
+			key.account(),
+			key.account()
+		);
 	} else {
 		println!(
 			"Registered {} as an applicant issuer with the account {} in finalized block {block}. The \
@@ -81,10 +88,15 @@ async fn delegate(url: &str, args: DelegateArgs, add: bool) -> Result<Outcome> {
 }
 
 /// `issuer show`.
+/// `issuer show ACCOUNT-OR-URI`: an account (SS58 or hex), or a website, DID or identifier.
 async fn show(url: &str, args: ShowIssuerArgs) -> Result<Outcome> {
-	let account = parse_account(&args.account)?;
+	let account = parse_account(&args.account).ok();
 	let rpc = NodeRpc::connect(url).await?;
-	match rpc.issuer(&account).await? {
+	let answer = match &account {
+		Some(account) => rpc.issuer(account).await?,
+		None => rpc.issuer_by_identifier(&args.account).await?,
+	};
+	match answer {
 		Some(answer) => {
 			if args.json {
 				let json = serde_json::to_string_pretty(&answer.json)
@@ -99,7 +111,10 @@ async fn show(url: &str, args: ShowIssuerArgs) -> Result<Outcome> {
 			if args.json {
 				println!("null");
 			} else {
-				println!("No issuer is registered under the account {account}.");
+				println!(
+					"No issuer is registered under {}.",
+					credchain_client::text::for_terminal(&args.account)
+				);
 			}
 			Ok(Outcome::NotValid)
 		}

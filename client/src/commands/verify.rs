@@ -1,9 +1,11 @@
 //! `credchain verify FILE-OR-DIGEST`: asks the node for its verdict on a credential, read at the
 //! latest finalized block — with `credentials_verifyInBatch` when the credential has a proof file,
 //! `credentials_verify` otherwise — and prints it in words (or as the node's JSON with `--json`).
-//! Exit code 0 only when the credential is valid.
+//! A JSON credential's own `issuer` (or `issuer.id`) is passed along, so that the node answers
+//! `issuerMismatch` for a document that does not come from the issuer it names; `--issuer` names the
+//! expected issuer of a document that names none. Exit code 0 only when the credential is valid.
 
-use credchain_client::{rpc::NodeRpc, Result};
+use credchain_client::{digest::named_issuer, rpc::NodeRpc, text::for_terminal, Error, Result};
 
 use super::{common, Outcome};
 use crate::cli::VerifyArgs;
@@ -12,6 +14,7 @@ use crate::cli::VerifyArgs;
 pub async fn run(url: &str, args: VerifyArgs) -> Result<Outcome> {
 	let target = common::resolve_target(&args.target)?;
 	let proof = common::find_proof(&target, args.proof.as_deref())?;
+	let issuer = claimed_issuer(target.document.as_deref(), args.issuer)?;
 	let rpc = NodeRpc::connect(url).await?;
 
 	let answer = match &proof {
@@ -20,9 +23,10 @@ pub async fn run(url: &str, args: VerifyArgs) -> Result<Outcome> {
 			found.file.check_chain(&found.path, &genesis_hash, url)?;
 			// The document's own digest is the leaf asked about: an altered document does not verify
 			// even with its original proof file.
-			rpc.verify_in_batch(&found.file.root, &target.digest, &found.file.proof).await?
+			let proof = &found.file.proof;
+			rpc.verify_in_batch(&found.file.root, &target.digest, proof, issuer.as_deref()).await?
 		}
-		None => rpc.verify(&target.digest).await?,
+		None => rpc.verify(&target.digest, issuer.as_deref()).await?,
 	};
 	let mismatch =
 		proof.as_ref().filter(|found| !found.matches(&target)).map(|found| found.mismatch(&target));
@@ -45,4 +49,38 @@ pub async fn run(url: &str, args: VerifyArgs) -> Result<Outcome> {
 		}
 	}
 	Ok(if answer.verdict.is_valid() { Outcome::Success } else { Outcome::NotValid })
+}
+
+/// The largest document read to find the issuer it names: 16 MiB.
+const MAX_JSON_CREDENTIAL_SIZE: u64 = 16 << 20;
+
+/// The issuer to ask about: the one the JSON `document` names, or `expected` (`--issuer`) for a
+/// document that names none. A document that names another issuer than `expected` is an error: the
+/// verifier's expectation and the document disagree before the chain is even asked.
+fn claimed_issuer(
+	document: Option<&std::path::Path>,
+	expected: Option<String>,
+) -> Result<Option<String>> {
+	let named = match document {
+		Some(path) => {
+			let read_error = |error| Error::file("read", path, error);
+			let size = std::fs::metadata(path).map_err(read_error)?.len();
+			// A JSON credential is small; a larger file is some other document (a PDF).
+			if size <= MAX_JSON_CREDENTIAL_SIZE {
+				named_issuer(&std::fs::read(path).map_err(read_error)?)
+			} else {
+				None
+			}
+		}
+		None => None,
+	};
+	match (named, expected) {
+		(Some(named), Some(expected)) if named != expected => Err(Error::input(format!(
+			"the document names its issuer {}, but --issuer says {}: drop --issuer to check the \
+			 document against the issuer it names",
+			for_terminal(&named),
+			for_terminal(&expected)
+		))),
+		(named, expected) => Ok(named.or(expected)),
+	}
 }
