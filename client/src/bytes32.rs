@@ -42,7 +42,7 @@ pub fn is_hex32(text: &str) -> bool {
 }
 
 /// `text` in quotes, shortened if long, for an error message.
-pub(crate) fn quote(text: &str) -> String {
+pub fn quote(text: &str) -> String {
 	if text.chars().count() <= QUOTE_LIMIT {
 		format!("{text:?}")
 	} else {

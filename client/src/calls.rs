@@ -382,6 +382,13 @@ pub(crate) struct BatchAnchored {
 	pub leaf_count: u32,
 }
 
+/// The fields of `Credentials::ProfileChangeProposed` a receipt shows.
+#[derive(DecodeAsType, Clone, Debug)]
+#[decode_as_type(crate_path = "::subxt::ext::scale_decode")]
+pub(crate) struct ProfileChangeProposed {
+	pub issuer: AccountId32,
+}
+
 /// The fields of `Sudo::Sudid`: whether the call sudo dispatched succeeded. Sudo's own extrinsic
 /// succeeds either way, so this is where a refused governance call shows.
 #[derive(DecodeAsType, Clone, Debug)]

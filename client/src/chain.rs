@@ -92,6 +92,16 @@ pub struct AnchorReceipt {
 	pub leaf_count: u32,
 }
 
+/// What proposing a profile change did.
+#[derive(Clone, Debug)]
+pub struct ProfileProposalReceipt {
+	/// The block the proposal was recorded in.
+	pub block: FinalizedBlock,
+	/// The issuer whose profile it is (its lasting account, which may differ from the key that
+	/// signed once governance moved its key).
+	pub issuer: AccountId32,
+}
+
 /// A transaction that was finalized and succeeded.
 struct Included {
 	block: FinalizedBlock,
@@ -186,6 +196,12 @@ impl CredChain {
 	/// The longest issuer website or DID URI, in bytes (`Credentials::MaxUriLength`).
 	pub async fn max_uri_length(&self) -> Result<u32> {
 		self.constant("MaxUriLength").await
+	}
+
+	/// The most identifiers an issuer may register besides its website or DID URI
+	/// (`Credentials::MaxIdentifiers`).
+	pub async fn max_identifiers(&self) -> Result<u32> {
+		self.constant("MaxIdentifiers").await
 	}
 
 	/// Issues one credential.
@@ -382,10 +398,17 @@ impl CredChain {
 		&self,
 		key: &SigningKey,
 		profile: &IssuerProfile,
-	) -> Result<FinalizedBlock> {
+	) -> Result<ProfileProposalReceipt> {
 		let args = calls::ProfileArgs { profile: self.checked_profile(profile).await? };
 		let included = self.submit(key, CREDENTIALS, "propose_profile_change", args).await?;
-		Ok(included.block)
+		let proposed: Option<calls::ProfileChangeProposed> =
+			decode_events(&included.events, CREDENTIALS, "ProfileChangeProposed")
+				.into_iter()
+				.next();
+		Ok(ProfileProposalReceipt {
+			block: included.block,
+			issuer: proposed.map_or_else(|| key.account(), |event| event.issuer),
+		})
 	}
 
 	/// Invites `delegate` to become a key that may issue and change statuses for the key's issuer;
@@ -561,6 +584,14 @@ impl CredChain {
 			return Err(Error::input(format!(
 				"the URI is {} bytes long; this chain allows at most {max_uri}",
 				profile.uri.len()
+			)));
+		}
+		let max_identifiers = self.max_identifiers().await?;
+		if profile.identifiers.len() > max_identifiers as usize {
+			return Err(Error::input(format!(
+				"the profile has {} identifiers besides its URI; this chain allows at most \
+				 {max_identifiers}",
+				profile.identifiers.len()
 			)));
 		}
 		if let Some(long) = profile.identifiers.iter().find(|id| id.len() > max_uri as usize) {

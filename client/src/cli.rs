@@ -210,14 +210,16 @@ pub enum IssuerCommand {
 	/// the consortium then accredits it.
 	Register(ProfileArgs),
 	/// Propose a new profile for the institution; it applies once the consortium approves it
-	/// (`credchain admin approve-profile`, or a council motion).
+	/// (`credchain council propose approve-profile-change`, or `credchain admin approve-profile` on
+	/// a development chain).
 	Update(ProfileArgs),
 	/// Invite another key (a registrar's staff key) to issue and change statuses for the
 	/// institution; it may once it accepts (`credchain delegate accept`).
 	AddDelegate(DelegateArgs),
 	/// Stop a delegate key from acting for the institution, or cancel its invitation.
 	RemoveDelegate(DelegateArgs),
-	/// Show an issuer: name, website, country, standing, successor. Exit code 1 if there is none.
+	/// Show an issuer, by account or by website, DID or identifier: name, identifiers, signing key,
+	/// standing, distrusted block, successor. Exit code 1 if there is none.
 	Show(ShowIssuerArgs),
 }
 
@@ -435,6 +437,9 @@ pub enum MotionArgs {
 		/// Its ISO 3166-1 alpha-2 country code, such as NL or DE.
 		#[arg(long, value_name = "CC")]
 		country: String,
+		/// A further identifier its documents name as their issuer; repeat for several.
+		#[arg(long = "identifier", value_name = "URI")]
+		identifiers: Vec<String>,
 		/// The proposer.
 		#[command(flatten)]
 		member: MemberKeyArgs,
@@ -445,6 +450,38 @@ pub enum MotionArgs {
 	SuspendIssuer(AccountMotionArgs),
 	/// Reinstate a suspended issuer.
 	ReinstateIssuer(AccountMotionArgs),
+	/// Apply the profile change an issuer proposed (`credchain issuer update`), exactly as it is
+	/// pending on chain.
+	ApproveProfileChange(AccountMotionArgs),
+	/// Move an issuer's signing key (key loss or compromise, or to a multisig of its officers).
+	MoveIssuerKey {
+		/// The issuer's account: an SS58 address or 32 bytes of hex.
+		#[arg(value_name = "ISSUER")]
+		issuer: String,
+		/// The account that signs for it from now on.
+		#[arg(long, value_name = "ACCOUNT")]
+		new_key: String,
+		/// The proposer.
+		#[command(flatten)]
+		member: MemberKeyArgs,
+	},
+	/// Withdraw an issuer's accreditation for good; what it issued stays verifiable (from
+	/// `--distrusted-from` on, it answers `issuerRevoked`).
+	WithdrawIssuer {
+		/// The issuer's account: an SS58 address or 32 bytes of hex.
+		#[arg(value_name = "ISSUER")]
+		issuer: String,
+		/// Why: closed, merged, standards-not-met, misconduct, voluntary or other.
+		#[arg(long, value_name = "REASON", value_parser = parse_withdrawal_reason)]
+		reason: WithdrawalReason,
+		/// The first block whose credentials from this issuer are no longer trusted: required
+		/// for misconduct, refused for closed and merged.
+		#[arg(long, value_name = "BLOCK")]
+		distrusted_from: Option<u32>,
+		/// The proposer.
+		#[command(flatten)]
+		member: MemberKeyArgs,
+	},
 	/// Add a validator: it validates once it registered session keys, two sessions later.
 	AddValidator(AccountMotionArgs),
 	/// Remove a validator; its session keys are purged.
@@ -655,5 +692,58 @@ mod tests {
 		.unwrap();
 		let Command::Revoke(args) = cli.command else { panic!("not revoke") };
 		assert_eq!(args.reason, RevocationReason::HolderRequest);
+	}
+
+	#[test]
+	fn identity_options_parse() {
+		let parse = |args: &[&str]| Cli::try_parse_from([&["credchain"], args].concat());
+		let cli = parse(&["verify", "a.pdf", "--issuer", "did:web:u.example"]).unwrap();
+		let Command::Verify(args) = cli.command else { panic!("not verify") };
+		assert_eq!(args.issuer.as_deref(), Some("did:web:u.example"));
+		let cli = parse(&["suspend", "a.pdf", "--issuer-key", "k", "--predecessor", "5F"]).unwrap();
+		let Command::Suspend(args) = cli.command else { panic!("not suspend") };
+		assert_eq!(args.predecessor.as_deref(), Some("5F"));
+		let register = [
+			"issuer",
+			"register",
+			"--name",
+			"U",
+			"--uri",
+			"https://u.example",
+			"--country",
+			"NL",
+			"--identifier",
+			"did:web:u.example",
+			"--identifier",
+			"https://u.example/i",
+			"--key",
+			"k",
+		];
+		let Command::Issuer(IssuerCommand::Register(args)) = parse(&register).unwrap().command
+		else {
+			panic!("not issuer register")
+		};
+		assert_eq!(args.identifiers, ["did:web:u.example", "https://u.example/i"]);
+		let withdraw = [
+			"council",
+			"propose",
+			"withdraw-issuer",
+			"5F",
+			"--reason",
+			"misconduct",
+			"--distrusted-from",
+			"40",
+			"--key",
+			"k",
+		];
+		assert!(parse(&withdraw).is_ok());
+		assert!(
+			parse(&["council", "propose", "approve-profile-change", "5F", "--key", "k"]).is_ok()
+		);
+		let moving =
+			["council", "propose", "move-issuer-key", "5F", "--new-key", "5G", "--key", "k"];
+		assert!(parse(&moving).is_ok());
+		let admin = ["admin", "withdraw", "5F", "--reason", "closed", "--sudo-key", "k"];
+		assert!(parse(&admin).is_ok());
 	}
 }

@@ -108,7 +108,9 @@ fn credentials_error(name: &str) -> Option<&'static str> {
 			"the validity window ends before it starts: --valid-until must be later than --valid-from",
 		"CredentialAlreadyExists" =>
 			"this credential was already issued (digests are never reused, even after revocation)",
-		"CredentialNotFound" => "no credential with this digest was issued on this chain",
+		"CredentialNotFound" =>
+			"the issuer this key acts for has issued no credential with this digest on this chain \
+			 (an issuer can change only its own credentials; give --predecessor for one it succeeded)",
 		"NotAuthorized" =>
 			"this key may not change this credential: it belongs neither to the credential's issuer, nor \
 			 to a delegate of it, nor to its successor",

@@ -11,6 +11,7 @@ mod progress;
 use std::process::ExitCode;
 
 use clap::Parser;
+use credchain_client::text::for_terminal;
 
 fn main() -> ExitCode {
 	let cli = cli::Cli::parse();
@@ -24,7 +25,8 @@ fn main() -> ExitCode {
 	let code = match runtime.block_on(commands::run(cli)) {
 		Ok(outcome) => outcome.exit_code(),
 		Err(error) => {
-			eprintln!("error: {error}");
+			// Messages may quote what the node or a document said: shown, never obeyed.
+			eprintln!("error: {}", for_terminal(&error.to_string()));
 			commands::EXIT_ERROR
 		}
 	};

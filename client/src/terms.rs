@@ -190,17 +190,9 @@ pub struct IssuerProfile {
 
 impl IssuerProfile {
 	/// A profile from the command line's `--name`, `--uri` and `--country`, checked the way the chain
-	/// checks it (a name and a URI without control, bidirectional or invisible characters, a URI
-	/// with a scheme, a two-letter upper-case country code).
+	/// checks it (a name and a URI without white space at either end nor control, bidirectional or
+	/// invisible characters, a URI with a scheme, a two-letter upper-case country code).
 	pub fn new(name: &str, uri: &str, country: &str) -> Result<Self> {
-		let name = name.trim();
-		let uri = uri.trim();
-		if name.is_empty() {
-			return Err(Error::input("--name is empty: give the institution's name"));
-		}
-		if uri.is_empty() {
-			return Err(Error::input("--uri is empty: give the institution's website or DID URI"));
-		}
 		crate::text::check_profile_text("--name", name)?;
 		crate::text::check_identifier("--uri", uri)?;
 		let country = match country.trim().as_bytes() {
@@ -217,14 +209,40 @@ impl IssuerProfile {
 	}
 
 	/// This profile with the further `identifiers` (each `--identifier`), checked as the chain
-	/// checks them.
+	/// checks them: each a URI, none given twice (nor equal to `--uri`), ignoring case. The chain
+	/// also compares them Unicode-normalized, and refuses those another issuer holds.
 	pub fn with_identifiers(mut self, identifiers: &[String]) -> Result<Self> {
+		let mut seen = vec![self.uri.to_lowercase()];
 		for identifier in identifiers {
 			crate::text::check_identifier("--identifier", identifier)?;
+			let key = identifier.to_lowercase();
+			if seen.contains(&key) {
+				return Err(Error::input(format!(
+					"--identifier {} is given twice (or is the --uri): each identifier names one \
+					 issuer once",
+					bytes32::quote(identifier)
+				)));
+			}
+			seen.push(key);
 		}
 		self.identifiers = identifiers.to_vec();
 		Ok(self)
 	}
+}
+
+/// Finds the value among `all` whose command-line name matches `text` (ignoring case, `-`, `_` and
+/// spaces), or says which names `what` accepts.
+fn parse_named<T: Copy>(
+	text: &str,
+	all: &[T],
+	cli_name: fn(T) -> &'static str,
+	what: &str,
+) -> Result<T, String> {
+	let wanted = normalize(text);
+	all.iter().copied().find(|value| normalize(cli_name(*value)) == wanted).ok_or_else(|| {
+		let names: Vec<_> = all.iter().map(|value| cli_name(*value)).collect();
+		format!("{:?} is not a {what}: use one of {}", text.trim(), names.join(", "))
+	})
 }
 
 #[cfg(test)]
@@ -292,6 +310,13 @@ mod tests {
 		assert!(IssuerProfile::new("Uni", "https://uni.example", "nl").is_err());
 		assert!(IssuerProfile::new("Uni", "https://uni.example", "NLD").is_err());
 		assert!(IssuerProfile::new(" ", "https://uni.example", "NL").is_err());
+		assert!(IssuerProfile::new(" Uni", "https://uni.example", "NL").is_err());
+		assert!(IssuerProfile::new("Uni ", "https://uni.example", "NL").is_err());
+		assert!(IssuerProfile::new("Uni", " https://uni.example", "NL").is_err());
+		assert!(IssuerProfile::new("U\u{202E}ni", "https://uni.example", "NL").is_err());
+		assert!(IssuerProfile::new("U\u{200B}ni", "https://uni.example", "NL").is_err());
+		assert!(IssuerProfile::new("Uni", "https://uni.example/\u{FEFF}", "NL").is_err());
+		assert!(IssuerProfile::new("Universität Zürich", "did:web:uzh.example", "CH").is_ok());
 		assert!(IssuerProfile::new("Uni", "", "NL").is_err());
 		assert!(IssuerProfile::new("Uni\u{1b}[2J", "https://uni.example", "NL").is_err());
 		assert!(IssuerProfile::new("Uni", "uni.example", "NL").is_err());
@@ -304,20 +329,18 @@ mod tests {
 			.unwrap()
 			.with_identifiers(&["not a uri".into()])
 			.is_err());
+		let twice = ["did:web:uni.example".to_string(), "DID:web:Uni.example".to_string()];
+		assert!(IssuerProfile::new("Uni", "https://uni.example", "NL")
+			.unwrap()
+			.with_identifiers(&twice)
+			.is_err());
+		assert!(IssuerProfile::new("Uni", "https://uni.example", "NL")
+			.unwrap()
+			.with_identifiers(&["HTTPS://uni.example".into()])
+			.is_err());
+		assert!(IssuerProfile::new("Uni", "https://uni.example", "NL")
+			.unwrap()
+			.with_identifiers(&["did:web:uni\u{202E}.example".into()])
+			.is_err());
 	}
-}
-
-/// Finds the value among `all` whose command-line name matches `text` (ignoring case, `-`, `_` and
-/// spaces), or says which names `what` accepts.
-fn parse_named<T: Copy>(
-	text: &str,
-	all: &[T],
-	cli_name: fn(T) -> &'static str,
-	what: &str,
-) -> Result<T, String> {
-	let wanted = normalize(text);
-	all.iter().copied().find(|value| normalize(cli_name(*value)) == wanted).ok_or_else(|| {
-		let names: Vec<_> = all.iter().map(|value| cli_name(*value)).collect();
-		format!("{:?} is not a {what}: use one of {}", text.trim(), names.join(", "))
-	})
 }

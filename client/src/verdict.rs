@@ -241,8 +241,10 @@ pub struct Verdict {
 /// The width of the labels of a rendering.
 const LABEL: usize = 14;
 
-/// Appends `label: value` to `out`, the value aligned.
+/// Appends `label: value` to `out`, the value aligned. Values hold what the node and documents say
+/// (names, URIs, identifiers, accounts), so they are escaped for the terminal here, in one place.
 fn line(out: &mut String, label: &str, value: impl std::fmt::Display) {
+	let value = for_terminal(&value.to_string());
 	let _ = writeln!(out, "{:<LABEL$}{value}", format!("{label}:"));
 }
 
@@ -358,34 +360,42 @@ impl Verdict {
 		out
 	}
 
-	/// Who the document says issued it, and who anchored it on chain. For a document that names no
-	/// issuer, the on-chain identity comes first, with a reminder to check it.
+	/// Who the document says issued it, and who anchored it on chain. A document that names no
+	/// issuer is attributed by the chain alone: the on-chain issuer comes first, then a reminder to
+	/// check it is the one expected.
 	fn render_attribution(&self, out: &mut String) {
-		match &self.claimed_issuer {
-			Some(claim) => {
-				let registered = match &claim.registered_to {
-					Some(account) => format!("registered to {account}"),
-					None => "registered to no issuer on this chain".into(),
-				};
+		if let Some(claim) = &self.claimed_issuer {
+			let registered = match &claim.registered_to {
+				Some(account) => format!("registered to {account}"),
+				None => "registered to no issuer on this chain".into(),
+			};
+			line(out, "Names issuer", format!("{} ({registered})", claim.identifier));
+		}
+		if let Some(issuer) = &self.issuer {
+			// In a mismatch, the issuer the node describes is not the one named but the one that
+			// anchored the document.
+			let label =
+				if self.status == Status::IssuerMismatch { "Anchored by" } else { "Issuer" };
+			render_issuer_lines(out, label, issuer, false);
+			if self.claimed_issuer.is_none() {
 				line(
 					out,
 					"Names issuer",
-					format!("{} ({registered})", for_terminal(&claim.identifier)),
+					"none: the document does not name its issuer; check that the issuer above is \
+					 the one you expect",
 				);
 			}
-			None if self.issuer.is_some() => line(
-				out,
-				"Names issuer",
-				"none: the document does not name its issuer; check that the issuer below is the \
-				 one you expect",
-			),
-			None => {}
 		}
-		if let Some(issuer) = &self.issuer {
-			render_issuer_lines(out, issuer);
-		}
-		if !self.anchored_by.is_empty() {
-			line(out, "Anchored by", self.anchored_by.join(", "));
+		let described = self.issuer.as_ref().map(|issuer| issuer.account.as_str());
+		let others: Vec<&str> = self
+			.anchored_by
+			.iter()
+			.map(String::as_str)
+			.filter(|account| Some(*account) != described)
+			.collect();
+		if !others.is_empty() {
+			let label = if described.is_some() { "Also anchored" } else { "Anchored by" };
+			line(out, label, others.join(", "));
 		}
 	}
 
@@ -408,7 +418,7 @@ impl Verdict {
 					.issuer
 					.as_ref()
 					.and_then(|issuer| issuer.successor_name.as_deref())
-					.map(|name| format!("; {} takes care of its credentials", for_terminal(name)))
+					.map(|name| format!("; {name} takes care of its credentials"))
 					.unwrap_or_default();
 				match warning.distrusted_from_block {
 					Some(from) => format!(
@@ -439,45 +449,38 @@ impl Verdict {
 	}
 }
 
-/// An issuer for a person, one fact per line.
+/// An issuer for a person, one fact per line (`credchain issuer show`).
 pub fn render_issuer(issuer: &IssuerInfo) -> String {
 	let mut out = String::new();
-	render_issuer_lines(&mut out, issuer);
+	render_issuer_lines(&mut out, "Issuer", issuer, true);
 	out
 }
 
-/// Appends the lines that describe `issuer` to `out`.
-fn render_issuer_lines(out: &mut String, issuer: &IssuerInfo) {
-	let country = if issuer.country.is_empty() {
-		String::new()
-	} else {
-		format!(" ({})", for_terminal(&issuer.country))
-	};
-	let site = if issuer.uri.is_empty() {
-		String::new()
-	} else {
-		format!(", {}", for_terminal(&issuer.uri))
-	};
-	line(out, "Issuer", format!("{}{site}{country}", for_terminal(&issuer.name)));
+/// Appends the lines that describe `issuer` to `out`, the first labelled `label`. Its signing key
+/// is shown when governance moved it away from its account, or always with `show_own_key`.
+fn render_issuer_lines(out: &mut String, label: &str, issuer: &IssuerInfo, show_own_key: bool) {
+	let country =
+		if issuer.country.is_empty() { String::new() } else { format!(" ({})", issuer.country) };
+	let site = if issuer.uri.is_empty() { String::new() } else { format!(", {}", issuer.uri) };
+	line(out, label, format!("{}{site}{country}", issuer.name));
 	line(out, "Account", &issuer.account);
-	if let Some(key) = issuer.key.as_ref().filter(|key| **key != issuer.account) {
-		line(out, "Signing key", format!("{key} (moved by governance)"));
+	match &issuer.key {
+		Some(key) if *key != issuer.account => {
+			line(out, "Signing key", format!("{key} (moved there by governance)"))
+		}
+		Some(key) if show_own_key => line(out, "Signing key", format!("{key} (its own account)")),
+		_ => {}
 	}
 	if !issuer.identifiers.is_empty() {
-		let identifiers: Vec<String> =
-			issuer.identifiers.iter().map(|identifier| for_terminal(identifier)).collect();
-		line(out, "Identifiers", identifiers.join(", "));
+		line(out, "Identifiers", issuer.identifiers.join(", "));
 	}
 	line(out, "Standing", standing_in_words(issuer));
 	if let Some(from) = issuer.distrusted_from_block {
 		line(out, "Distrusted", format!("what it issued from block #{from} on"));
 	}
 	if let Some(successor) = &issuer.successor {
-		let name = issuer
-			.successor_name
-			.as_deref()
-			.map(|name| format!("{} ", for_terminal(name)))
-			.unwrap_or_default();
+		let name =
+			issuer.successor_name.as_deref().map(|name| format!("{name} ")).unwrap_or_default();
 		line(out, "Successor", format!("{name}({successor}) now takes care of its credentials"));
 	}
 }
@@ -605,7 +608,7 @@ mod tests {
 		},
 		"anchoredBy": ["5FLSigC9HGRKVhB9FiEo4Y3koPsNmBmLJbpXg2mp1hXcS59Y"],
 		"warnings": [],
-		"readAt": { "block": 1210, "hash": "0x3b7c", "time": 1795399260000 }
+		"readAt": { "block": 1210, "hash": "0x3b7c1e0a9d5f4c2b8a6e0d1f3c5b7a9e2d4f6a8c0b1e3d5f7a9c2b4d6e8f0a1c", "time": 1795399260000 }
 	}"#;
 
 	#[test]
@@ -622,10 +625,126 @@ mod tests {
 			),
 			"{text}"
 		);
-		assert!(text.contains("Anchored by:  5FLSigC9HGRKVhB9FiEo4Y3koPsNmBmLJbpXg2mp1hXcS59Y"));
+		assert!(text.contains("Anchored by:  Example Training Institute"), "{text}");
+		assert!(text.contains("Account:      5FLSigC9HGRKVhB9FiEo4Y3koPsNmBmLJbpXg2mp1hXcS59Y"));
+		assert!(!text.contains("Also anchored"), "{text}");
 		// The ANSI escape in the name is shown, not obeyed.
 		assert!(text.contains("Example Training Institute\\u{1b}[32m"), "{text}");
 		assert!(!text.contains('\u{1b}'), "{text}");
+	}
+
+	#[test]
+	fn a_mismatch_with_an_unregistered_identifier_and_several_anchors() {
+		let verdict: Verdict = serde_json::from_value(serde_json::json!({
+			"digest": "0x00", "status": "issuerMismatch",
+			"claimedIssuer": { "identifier": "https://forger.example/\u{202e}gpj", "registeredTo": null },
+			"anchoredBy": ["5FHneW46xGXgs5mUiveU4sbTyGBzmstUspZC92UhjJM694ty",
+				"5FLSigC9HGRKVhB9FiEo4Y3koPsNmBmLJbpXg2mp1hXcS59Y"],
+			"readAt": { "block": 50, "hash": "0xab", "time": 0 }
+		}))
+		.unwrap();
+		let text = verdict.render(None);
+		assert!(
+			text.contains(
+				"Names issuer: https://forger.example/\\u{202e}gpj (registered to no issuer on this \
+				 chain)"
+			),
+			"{text}"
+		);
+		assert!(
+			text.contains(
+				"Anchored by:  5FHneW46xGXgs5mUiveU4sbTyGBzmstUspZC92UhjJM694ty, \
+				 5FLSigC9HGRKVhB9FiEo4Y3koPsNmBmLJbpXg2mp1hXcS59Y"
+			),
+			"{text}"
+		);
+		assert!(!text.contains('\u{202e}'), "{text}");
+	}
+
+	#[test]
+	fn an_ambiguous_document_asks_for_the_issuer() {
+		let verdict: Verdict = serde_json::from_value(serde_json::json!({
+			"digest": "0x00", "status": "ambiguousIssuer",
+			"anchoredBy": ["5FHneW46xGXgs5mUiveU4sbTyGBzmstUspZC92UhjJM694ty",
+				"5FLSigC9HGRKVhB9FiEo4Y3koPsNmBmLJbpXg2mp1hXcS59Y"],
+			"warnings": [{ "kind": "issuerNotNamed" }],
+			"readAt": { "block": 50, "hash": "0xab", "time": 0 }
+		}))
+		.unwrap();
+		assert_eq!(verdict.status, Status::AmbiguousIssuer);
+		assert!(!verdict.is_valid());
+		let text = verdict.render(Some("diploma.pdf"));
+		assert!(text.contains("Status:       AMBIGUOUS ISSUER: "), "{text}");
+		assert!(text.contains("run again with --issuer <URI>"), "{text}");
+		assert!(text.contains("Anchored by:  5FHneW46xGXgs5mUiveU4sbTyGBzmstUspZC92UhjJM694ty, "));
+		assert!(!text.contains("Issuer:"), "{text}");
+	}
+
+	#[test]
+	fn suspended_and_merged_issuers_are_warnings() {
+		let json = REVOKED.replace("\"status\": \"revoked\"", "\"status\": \"valid\"").replace(
+			"\"someFutureField\": true",
+			"\"warnings\": [{\"kind\": \"issuerWithdrawn\", \"sinceBlock\": 1100, \
+			 \"reason\": \"merged\"}, {\"kind\": \"issuerSuspended\", \"sinceBlock\": 7}]",
+		);
+		let mut verdict: Verdict = serde_json::from_str(&json).unwrap();
+		verdict.issuer.as_mut().unwrap().successor_name = Some("Other University".into());
+		assert!(verdict.is_valid());
+		let text = verdict.render(None);
+		assert!(
+			text.contains(
+				"Warning:      its issuer was withdrawn since block #1100 (the institution merged \
+				 into another); the credential keeps its own status; Other University takes care of \
+				 its credentials"
+			),
+			"{text}"
+		);
+		assert!(
+			text.contains(
+				"Warning:      its issuer's accreditation is suspended since block #7; the \
+				 credential keeps its own status"
+			),
+			"{text}"
+		);
+		assert!(text.contains("Successor:    Other University (5FLSig"), "{text}");
+	}
+
+	#[test]
+	fn an_issuer_shows_its_key_identifiers_and_distrusted_block() {
+		let issuer: IssuerInfo = serde_json::from_value(serde_json::json!({
+			"account": "5FHneW46xGXgs5mUiveU4sbTyGBzmstUspZC92UhjJM694ty",
+			"key": "5FLSigC9HGRKVhB9FiEo4Y3koPsNmBmLJbpXg2mp1hXcS59Y",
+			"name": "Example University", "uri": "https://university.example",
+			"identifiers": ["did:web:university.example", "https://university.example/issuers/1"],
+			"country": "NL", "standing": "withdrawn", "withdrawalReason": "misconduct",
+			"standingSinceBlock": 90, "distrustedFromBlock": 40
+		}))
+		.unwrap();
+		let text = render_issuer(&issuer);
+		assert!(
+			text.contains(
+				"Signing key:  5FLSigC9HGRKVhB9FiEo4Y3koPsNmBmLJbpXg2mp1hXcS59Y (moved there by \
+				 governance)"
+			),
+			"{text}"
+		);
+		assert!(
+			text.contains(
+				"Identifiers:  did:web:university.example, https://university.example/issuers/1"
+			),
+			"{text}"
+		);
+		assert!(text.contains("Distrusted:   what it issued from block #40 on"), "{text}");
+		let own = IssuerInfo { key: Some(issuer.account.clone()), ..issuer };
+		assert!(render_issuer(&own).contains("(its own account)"));
+	}
+
+	#[test]
+	fn the_readme_shows_the_real_mismatch_output() {
+		let verdict: Verdict = serde_json::from_str(&MISMATCH.replace("\\u001b[32m", "")).unwrap();
+		let text = verdict.render(Some("badge.json"));
+		let readme = include_str!("../README.md");
+		assert!(readme.contains(&format!("```text\n{text}```")), "README.md should show:\n{text}");
 	}
 
 	#[test]
@@ -635,10 +754,11 @@ mod tests {
 			.replace("\"someFutureField\": true", "\"warnings\": [{\"kind\": \"issuerNotNamed\"}]");
 		let verdict: Verdict = serde_json::from_str(&json).unwrap();
 		let text = verdict.render(Some("diploma.pdf"));
-		let names = text.find("the document does not name its issuer").expect("the reminder");
 		let issuer = text.find("Issuer:").expect("the issuer");
-		assert!(names < issuer, "{text}");
-		assert!(text.contains("Warning:"), "{text}");
+		let names = text.find("Names issuer: none: the document does not name its issuer");
+		let issued = text.find("Issued:").expect("the issuance");
+		assert!(issuer < names.expect("the reminder") && names < Some(issued), "{text}");
+		assert!(text.contains("Warning:      the document does not name its issuer"), "{text}");
 	}
 
 	#[test]

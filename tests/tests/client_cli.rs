@@ -138,7 +138,7 @@ async fn issue_verify_revoke_suspend_and_withdraw() {
 	client
 		.run(&["revoke", arg(&transcript), "--reason", "other", "--issuer-key", "//Charlie"])
 		.expect(ERROR)
-		.complains("may not change this credential");
+		.complains("has issued no credential with this digest");
 	client
 		.run(&[
 			"issue",
@@ -232,7 +232,8 @@ async fn issue_verify_revoke_suspend_and_withdraw() {
 		.run(&["verify", arg(&badge)])
 		.expect(VALID)
 		.says("accreditation withdrawn (the institution merged into another)")
-		.says("Note: the credential is valid, but its issuer's standing");
+		.says("Warning:      its issuer was withdrawn since block #")
+		.says("the credential keeps its own status");
 	client
 		.run(&["issuer", "show", address(Sr25519Keyring::Bob).as_str()])
 		.expect(0)
@@ -501,8 +502,17 @@ async fn issuers_delegates_and_a_load_test() {
 			"--key",
 			"//Alice",
 		])
-		.expect(0);
+		.expect(0)
+		.says("Proposed a new profile");
+	// A profile change is only a proposal until governance approves it.
+	let before = client.run(&["issuer", "show", alice.as_str()]).expect(0);
+	assert!(!before.stdout.contains("Alice Academy of Sciences"), "{before:?}");
+	client.run(&["admin", "approve-profile", alice.as_str(), "--sudo-key", "//Alice"]).expect(0);
 	client.run(&["issuer", "show", alice.as_str()]).expect(0).says("Alice Academy of Sciences");
+	client
+		.run(&["issuer", "show", "https://academy.example"])
+		.expect(0)
+		.says("Alice Academy of Sciences");
 
 	// A short, bounded load test over HTTP and over WebSocket.
 	let report = run_cli(

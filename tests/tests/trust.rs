@@ -194,7 +194,12 @@ async fn a_removed_delegate_or_withdrawn_issuer_is_shut_out_whatever_its_key_did
 
 	// (5) Governance withdraws Charlie: it succeeds, the record says so, and Charlie is shut out.
 	chain
-		.withdraw_accreditation(&key(Alice), &client_account(Charlie), WithdrawalReason::Misconduct)
+		.withdraw_accreditation(
+			&key(Alice),
+			&client_account(Charlie),
+			WithdrawalReason::StandardsNotMet,
+			None,
+		)
 		.await
 		.expect("withdrawing an issuer always works");
 	let summary: serde_json::Value =

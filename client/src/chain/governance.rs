@@ -51,6 +51,24 @@ pub enum Proposal {
 	SuspendIssuer(AccountId32),
 	/// Reinstate a suspended issuer.
 	ReinstateIssuer(AccountId32),
+	/// Apply the profile change the issuer proposed, exactly as it is pending on chain.
+	ApproveProfileChange(AccountId32),
+	/// Move an issuer's signing key.
+	MoveIssuerKey {
+		/// The issuer.
+		issuer: AccountId32,
+		/// The account that signs for it from now on.
+		new_key: AccountId32,
+	},
+	/// Withdraw an issuer's accreditation for good.
+	WithdrawIssuer {
+		/// The issuer.
+		issuer: AccountId32,
+		/// Why.
+		reason: crate::terms::WithdrawalReason,
+		/// The first block whose credentials from it are no longer trusted, if any.
+		distrusted_from: Option<u32>,
+	},
 	/// Add a validator (it validates once it registered session keys, two sessions later).
 	AddValidator(AccountId32),
 	/// Remove a validator.
@@ -101,6 +119,9 @@ impl Proposal {
 			Self::AccreditIssuer(_) => "Credentials.accredit_issuer",
 			Self::SuspendIssuer(_) => "Credentials.suspend_issuer",
 			Self::ReinstateIssuer(_) => "Credentials.reinstate_issuer",
+			Self::ApproveProfileChange(_) => "Credentials.approve_profile_change",
+			Self::MoveIssuerKey { .. } => "Credentials.move_issuer_key",
+			Self::WithdrawIssuer { .. } => "Credentials.withdraw_accreditation",
 			Self::AddValidator(_) => "ValidatorSet.add_validator",
 			Self::RemoveValidator(_) => "ValidatorSet.remove_validator",
 			Self::AddNode { .. } => "NodeAuthorization.add_well_known_node",
@@ -389,6 +410,20 @@ impl CredChain {
 			}
 			Proposal::ReinstateIssuer(issuer) => {
 				RuntimeCall::Credentials(Credentials::reinstate_issuer { issuer })
+			}
+			Proposal::ApproveProfileChange(issuer) => {
+				let profile = self.pending_profile_change(&issuer).await?;
+				RuntimeCall::Credentials(Credentials::approve_profile_change { issuer, profile })
+			}
+			Proposal::MoveIssuerKey { issuer, new_key } => {
+				RuntimeCall::Credentials(Credentials::move_issuer_key { issuer, new_key })
+			}
+			Proposal::WithdrawIssuer { issuer, reason, distrusted_from } => {
+				RuntimeCall::Credentials(Credentials::withdraw_accreditation {
+					issuer,
+					reason,
+					distrusted_from,
+				})
 			}
 			Proposal::AddValidator(validator) => {
 				RuntimeCall::ValidatorSet(ValidatorSetCall::add_validator { validator })

@@ -52,7 +52,7 @@ async fn verify(url: &str, args: BenchVerifyArgs) -> Result<Outcome> {
 		report.p50_ms, report.p99_ms, report.max_ms
 	);
 	if let Some(error) = &report.first_error {
-		println!("first error: {error}");
+		println!("first error: {}", credchain_client::text::for_terminal(error));
 	}
 	Ok(Outcome::Success)
 }

@@ -82,41 +82,43 @@ async fn waiting<F: std::future::Future<Output = Result<FinalizedBlock>>>(
 /// `credchain revoke`.
 pub async fn revoke(url: &str, args: RevokeArgs) -> Result<Outcome> {
 	let change = Change::prepare(url, &args.change).await?;
+	let (chain, key, predecessor) = (&change.chain, &change.key, change.predecessor);
 	let reason = args.reason;
 	match (&change.proof, args.whole_batch) {
 		(None, true) => Err(Error::input(
-			"--whole-batch needs the proof file of a credential of the batch (--proof FILE, or a document \
-			 with its proof file beside it)",
+			"--whole-batch needs the proof file of a credential of the batch (--proof FILE, or a \
+			 document with its proof file beside it)",
 		)),
 		(Some(found), true) => {
 			let root = found.file.root;
-			let block = waiting(change.chain.revoke_batch(&change.key, root, reason, change.predecessor)).await?;
+			let block = waiting(chain.revoke_batch(key, root, reason, predecessor)).await?;
 			println!(
 				"Revoked all {} credentials of the batch {} ({reason}) in finalized block {block}.",
 				found.file.leaf_count,
 				to_hex(&root)
 			);
 			Ok(Outcome::Success)
-		},
+		}
 		(Some(found), false) => {
 			let file = &found.file;
-			let block =
-				waiting(change.chain.revoke_batch_leaf(
-				&change.key,
+			let revoking = chain.revoke_batch_leaf(
+				key,
 				file.root,
 				file.leaf,
 				&file.proof,
 				reason,
-				change.predecessor,
-			)).await?;
+				predecessor,
+			);
+			let block = waiting(revoking).await?;
 			println!("Revoked {} ({reason}) in finalized block {block}.", change.subject());
 			Ok(Outcome::Success)
-		},
+		}
 		(None, false) => {
-			let block = waiting(change.chain.revoke(&change.key, change.target.digest, reason, change.predecessor)).await?;
+			let digest = change.target.digest;
+			let block = waiting(chain.revoke(key, digest, reason, predecessor)).await?;
 			println!("Revoked {} ({reason}) in finalized block {block}.", change.subject());
 			Ok(Outcome::Success)
-		},
+		}
 	}
 }
 

@@ -44,11 +44,26 @@ fn read_wasm(path: &Path) -> Result<Vec<u8>> {
 /// The proposal a `propose` command describes, and the proposer's key argument.
 fn proposal(motion: MotionArgs) -> Result<(Proposal, String)> {
 	Ok(match motion {
-		MotionArgs::AdmitIssuer { account, name, uri, country, member } => (
+		MotionArgs::AdmitIssuer { account, name, uri, country, identifiers, member } => (
 			Proposal::AdmitIssuer {
 				issuer: parse_account(&account)?,
-				profile: IssuerProfile::new(&name, &uri, &country)?,
+				profile: IssuerProfile::new(&name, &uri, &country)?
+					.with_identifiers(&identifiers)?,
 			},
+			member.key,
+		),
+		MotionArgs::ApproveProfileChange(args) => {
+			(Proposal::ApproveProfileChange(parse_account(&args.account)?), args.member.key)
+		}
+		MotionArgs::MoveIssuerKey { issuer, new_key, member } => (
+			Proposal::MoveIssuerKey {
+				issuer: parse_account(&issuer)?,
+				new_key: parse_account(&new_key)?,
+			},
+			member.key,
+		),
+		MotionArgs::WithdrawIssuer { issuer, reason, distrusted_from, member } => (
+			Proposal::WithdrawIssuer { issuer: parse_account(&issuer)?, reason, distrusted_from },
 			member.key,
 		),
 		MotionArgs::AccreditIssuer(args) => {

@@ -1,6 +1,6 @@
 //! `credchain digest FILE...`: prints `0x<digest>  <file>` per document, as the chain records it.
 
-use credchain_client::{bytes32::to_hex, digest::digest_file, Error, Result};
+use credchain_client::{bytes32::to_hex, digest::digest_file, text::for_terminal, Error, Result};
 
 use super::Outcome;
 use crate::cli::DigestArgs;
@@ -13,7 +13,7 @@ pub fn run(args: DigestArgs) -> Result<Outcome> {
 			Ok(document) => println!("{}  {}", to_hex(&document.digest), file.display()),
 			Err(error) => {
 				failed += 1;
-				eprintln!("error: {error}");
+				eprintln!("error: {}", for_terminal(&error.to_string()));
 			}
 		}
 	}

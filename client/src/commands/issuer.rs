@@ -2,8 +2,14 @@
 //! chain knows about an issuer.
 
 use credchain_client::{
-	keys::parse_account, rpc::NodeRpc, terms::IssuerProfile, verdict::render_issuer, CredChain,
-	Result,
+	bytes32,
+	chain::ProfileProposalReceipt,
+	keys::parse_account,
+	rpc::NodeRpc,
+	terms::IssuerProfile,
+	text::{check_identifier, for_terminal},
+	verdict::render_issuer,
+	AccountId32, CredChain, Error, Result,
 };
 
 use super::{common, Outcome};
@@ -30,30 +36,33 @@ async fn register(url: &str, args: ProfileArgs, update: bool) -> Result<Outcome>
 	let key = common::load_key(&args.key, "--key")?;
 	let chain = CredChain::connect(url).await?;
 	let spinner = progress::spinner("waiting for the transaction to be finalized");
-	let block = if update {
-		chain.propose_profile_change(&key, &profile).await
+	let done = if update {
+		chain.propose_profile_change(&key, &profile).await.map(|receipt| proposed(&receipt))
 	} else {
-		chain.register_issuer(&key, &profile).await
+		chain.register_issuer(&key, &profile).await.map(|block| {
+			format!(
+				"Registered {} as an applicant issuer with the account {} in finalized block {block}. \
+				 The consortium must accredit it before it can issue.",
+				for_terminal(&profile.name),
+				key.account()
+			)
+		})
 	};
 	spinner.finish_and_clear();
-	let block = block?;
-	if update {
-		println!(
-			"Proposed a new profile for the issuer {} in finalized block {block}. It applies once the \
-			 consortium approves it (`credchain admin approve-profile {}` on a development chain, a \
-			 council motion otherwise).",
-			key.account(),
-			key.account()
-		);
-	} else {
-		println!(
-			"Registered {} as an applicant issuer with the account {} in finalized block {block}. The \
-			 consortium must accredit it before it can issue.",
-			profile.name,
-			key.account()
-		);
-	}
+	println!("{}", done?);
 	Ok(Outcome::Success)
+}
+
+/// What `issuer update` reports: the proposal, and how the consortium approves it.
+fn proposed(receipt: &ProfileProposalReceipt) -> String {
+	let issuer = &receipt.issuer;
+	format!(
+		"Proposed a new profile for the issuer {issuer} in finalized block {}. It applies once the \
+		 consortium approves it: a council member proposes `credchain council propose \
+		 approve-profile-change {issuer} --key <member key>` (on a development chain: `credchain \
+		 admin approve-profile {issuer} --sudo-key <sudo key>`).",
+		receipt.block
+	)
 }
 
 /// `issuer add-delegate` (when `add`) or `issuer remove-delegate`.
@@ -87,14 +96,37 @@ async fn delegate(url: &str, args: DelegateArgs, add: bool) -> Result<Outcome> {
 	Ok(Outcome::Success)
 }
 
-/// `issuer show`.
+/// How `issuer show` names an issuer.
+#[derive(Debug, PartialEq, Eq)]
+enum IssuerRef {
+	/// By its account.
+	Account(AccountId32),
+	/// By its website, DID or another identifier it registered.
+	Identifier(String),
+}
+
+/// The issuer `text` names: an account (SS58 or hex), else a URI (`scheme:` and more).
+fn issuer_ref(text: &str) -> Result<IssuerRef> {
+	if let Ok(account) = parse_account(text) {
+		return Ok(IssuerRef::Account(account));
+	}
+	if check_identifier("the issuer", text).is_ok() {
+		return Ok(IssuerRef::Identifier(text.to_string()));
+	}
+	Err(Error::input(format!(
+		"{} is not an account (an SS58 address or 32 bytes of hex) nor an issuer identifier (a URI \
+		 such as https://university.example or did:web:university.example)",
+		bytes32::quote(text)
+	)))
+}
+
 /// `issuer show ACCOUNT-OR-URI`: an account (SS58 or hex), or a website, DID or identifier.
 async fn show(url: &str, args: ShowIssuerArgs) -> Result<Outcome> {
-	let account = parse_account(&args.account).ok();
+	let wanted = issuer_ref(&args.account)?;
 	let rpc = NodeRpc::connect(url).await?;
-	let answer = match &account {
-		Some(account) => rpc.issuer(account).await?,
-		None => rpc.issuer_by_identifier(&args.account).await?,
+	let answer = match &wanted {
+		IssuerRef::Account(account) => rpc.issuer(account).await?,
+		IssuerRef::Identifier(identifier) => rpc.issuer_by_identifier(identifier).await?,
 	};
 	match answer {
 		Some(answer) => {
@@ -111,10 +143,7 @@ async fn show(url: &str, args: ShowIssuerArgs) -> Result<Outcome> {
 			if args.json {
 				println!("null");
 			} else {
-				println!(
-					"No issuer is registered under {}.",
-					credchain_client::text::for_terminal(&args.account)
-				);
+				println!("No issuer is registered under {}.", for_terminal(&args.account));
 			}
 			Ok(Outcome::NotValid)
 		}
@@ -151,4 +180,21 @@ pub async fn delegation(url: &str, command: DelegateCommand) -> Result<Outcome> 
 		);
 	}
 	Ok(Outcome::Success)
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+
+	#[test]
+	fn an_issuer_is_named_by_account_or_identifier() {
+		let bob = "5FHneW46xGXgs5mUiveU4sbTyGBzmstUspZC92UhjJM694ty";
+		assert!(matches!(issuer_ref(bob), Ok(IssuerRef::Account(_))));
+		assert_eq!(
+			issuer_ref("did:web:university.example").unwrap(),
+			IssuerRef::Identifier("did:web:university.example".into())
+		);
+		let error = issuer_ref("not-an-account").unwrap_err().to_string();
+		assert!(error.contains("is not an account"), "{error}");
+	}
 }

@@ -5,7 +5,7 @@
 //! `issuerMismatch` for a document that does not come from the issuer it names; `--issuer` names the
 //! expected issuer of a document that names none. Exit code 0 only when the credential is valid.
 
-use credchain_client::{digest::named_issuer, rpc::NodeRpc, text::for_terminal, Error, Result};
+use credchain_client::{digest::named_issuer, rpc::NodeRpc, Error, Result};
 
 use super::{common, Outcome};
 use crate::cli::VerifyArgs;
@@ -74,13 +74,36 @@ fn claimed_issuer(
 		}
 		None => None,
 	};
+	choose_issuer(named, expected)
+}
+
+/// The issuer the document `named`, else the one the verifier `expected`; an error when both are
+/// given and differ.
+fn choose_issuer(named: Option<String>, expected: Option<String>) -> Result<Option<String>> {
 	match (named, expected) {
 		(Some(named), Some(expected)) if named != expected => Err(Error::input(format!(
-			"the document names its issuer {}, but --issuer says {}: drop --issuer to check the \
-			 document against the issuer it names",
-			for_terminal(&named),
-			for_terminal(&expected)
+			"the document names its issuer {named}, but --issuer says {expected}: drop --issuer to \
+			 check the document against the issuer it names"
 		))),
 		(named, expected) => Ok(named.or(expected)),
+	}
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+
+	#[test]
+	fn the_named_issuer_wins_and_must_match_the_expected_one() {
+		let uri = |text: &str| Some(text.to_string());
+		assert_eq!(choose_issuer(uri("did:web:u"), None).unwrap(), uri("did:web:u"));
+		assert_eq!(choose_issuer(None, uri("did:web:u")).unwrap(), uri("did:web:u"));
+		assert_eq!(choose_issuer(uri("did:web:u"), uri("did:web:u")).unwrap(), uri("did:web:u"));
+		assert_eq!(choose_issuer(None, None).unwrap(), None);
+		let error = choose_issuer(uri("did:web:u"), uri("did:web:v")).unwrap_err().to_string();
+		assert!(
+			error.contains("names its issuer did:web:u, but --issuer says did:web:v"),
+			"{error}"
+		);
 	}
 }

@@ -26,7 +26,9 @@
 //! The runtime's [`CallPermissions`] table says which roles may sign each call. The [`CheckRole`]
 //! transaction extension enforces it in the pool and in blocks, refusing with one
 //! `InvalidTransaction::Custom` code per rule: [`NO_ROLE`], [`CALL_NOT_PERMITTED`],
-//! [`GOVERNANCE_ONLY`].
+//! [`GOVERNANCE_ONLY`]. A signer may act for another account — a signatory of a multi-signature
+//! account ([`Acting::For`]): it needs a role of its own, and the account's roles must allow the
+//! call the account will dispatch.
 //!
 //! ## Council motions
 //! [`ProposalSlot`] is the council's proposal "cost": each member may have at most

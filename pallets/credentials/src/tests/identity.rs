@@ -26,6 +26,16 @@ fn propose(who: u64, profile: crate::ProfileOf<Test>) -> sp_runtime::DispatchRes
 	Credentials::propose_profile_change(RuntimeOrigin::signed(who), profile)
 }
 
+fn withdraw(
+	issuer: u64,
+	reason: WithdrawalReason,
+	from: Option<u64>,
+) -> sp_runtime::DispatchResult {
+	Credentials::withdraw_accreditation(RuntimeOrigin::root(), issuer, reason, from)
+		.map(|_| ())
+		.map_err(|error| error.error)
+}
+
 fn approve(issuer: u64, profile: crate::ProfileOf<Test>) -> sp_runtime::DispatchResult {
 	Credentials::approve_profile_change(RuntimeOrigin::root(), issuer, profile)
 }
@@ -117,12 +127,7 @@ fn only_the_issuer_key_proposes_not_a_delegate_or_an_outsider() {
 			Error::<Test>::NotTheIssuerAccount
 		);
 		assert_noop!(propose(OUTSIDER, profile("Outsider U")), Error::<Test>::IssuerNotFound);
-		assert_ok!(Credentials::withdraw_accreditation(
-			RuntimeOrigin::root(),
-			COLLEGE,
-			WithdrawalReason::Closed,
-			None
-		));
+		assert_ok!(withdraw(COLLEGE, WithdrawalReason::Closed, None));
 		assert_noop!(propose(COLLEGE, profile("Renamed College")), Error::<Test>::IssuerWithdrawn);
 	});
 }
@@ -230,12 +235,7 @@ fn a_changed_profile_frees_the_old_name_and_uri_and_rejection_frees_an_applicant
 #[test]
 fn a_withdrawn_issuers_name_stays_reserved() {
 	new_test_ext(|| {
-		assert_ok!(Credentials::withdraw_accreditation(
-			RuntimeOrigin::root(),
-			COLLEGE,
-			WithdrawalReason::Closed,
-			None
-		));
+		assert_ok!(withdraw(COLLEGE, WithdrawalReason::Closed, None));
 		assert_noop!(
 			Credentials::register_issuer(
 				RuntimeOrigin::signed(APPLICANT),
@@ -300,9 +300,7 @@ fn governance_moves_an_issuer_key_and_its_credentials_stay_attributed() {
 #[test]
 fn withdrawal_names_a_distrusted_block_only_when_the_reason_allows() {
 	new_test_ext(|| {
-		let withdraw = |reason, from| {
-			Credentials::withdraw_accreditation(RuntimeOrigin::root(), UNIVERSITY, reason, from)
-		};
+		let withdraw = |reason, from| withdraw(UNIVERSITY, reason, from);
 		assert_noop!(
 			withdraw(WithdrawalReason::Misconduct, None),
 			Error::<Test>::DistrustBlockRequired
@@ -331,12 +329,7 @@ fn credentials_from_the_distrusted_block_on_answer_issuer_revoked_earlier_ones_w
 		System::set_block_number(5);
 		issue_as(UNIVERSITY, digest(2), no_terms());
 		System::set_block_number(9);
-		assert_ok!(Credentials::withdraw_accreditation(
-			RuntimeOrigin::root(),
-			UNIVERSITY,
-			WithdrawalReason::Misconduct,
-			Some(5)
-		));
+		assert_ok!(withdraw(UNIVERSITY, WithdrawalReason::Misconduct, Some(5)));
 		let before = Credentials::verify(digest(1), claim(UNIVERSITY_URI));
 		assert_eq!(before.status, VerdictStatus::Valid);
 		assert_eq!(
@@ -360,12 +353,7 @@ fn credentials_from_the_distrusted_block_on_answer_issuer_revoked_earlier_ones_w
 fn a_closed_institutions_credentials_stay_valid_and_name_the_successor() {
 	new_test_ext(|| {
 		issue_as(COLLEGE, digest(1), no_terms());
-		assert_ok!(Credentials::withdraw_accreditation(
-			RuntimeOrigin::root(),
-			COLLEGE,
-			WithdrawalReason::Merged,
-			None
-		));
+		assert_ok!(withdraw(COLLEGE, WithdrawalReason::Merged, None));
 		assert_ok!(Credentials::name_successor(RuntimeOrigin::root(), COLLEGE, UNIVERSITY));
 		let verdict = Credentials::verify(digest(1), claim(COLLEGE_URI));
 		assert_eq!(verdict.status, VerdictStatus::Valid);
@@ -526,12 +514,7 @@ fn a_successor_changes_a_predecessors_co_issued_record() {
 	new_test_ext(|| {
 		issue_as(UNIVERSITY, digest(1), no_terms());
 		issue_as(COLLEGE, digest(1), no_terms());
-		assert_ok!(Credentials::withdraw_accreditation(
-			RuntimeOrigin::root(),
-			COLLEGE,
-			WithdrawalReason::Merged,
-			None
-		));
+		assert_ok!(withdraw(COLLEGE, WithdrawalReason::Merged, None));
 		assert_ok!(Credentials::name_successor(RuntimeOrigin::root(), COLLEGE, UNIVERSITY));
 		assert_ok!(Credentials::revoke(
 			RuntimeOrigin::signed(REGISTRAR),
