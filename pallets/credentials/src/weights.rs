@@ -7,7 +7,7 @@
 //! Regenerate with `scripts/benchmark-pallets.sh`; do not edit by hand.
 
 // Executed command:
-// /tmp/credchain-node-bench
+// /tmp/bench-node
 // benchmark
 // pallet
 // --chain
@@ -97,39 +97,77 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Credentials::PendingApplications` (r:1 w:1)
 	/// Proof: `Credentials::PendingApplications` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Credentials::Issuers` (r:1 w:1)
-	/// Proof: `Credentials::Issuers` (`max_values`: None, `max_size`: Some(1506), added: 3981, mode: `MaxEncodedLen`)
+	/// Proof: `Credentials::Issuers` (`max_values`: None, `max_size`: Some(2576), added: 5051, mode: `MaxEncodedLen`)
 	/// Storage: `Credentials::Signers` (r:1 w:0)
 	/// Proof: `Credentials::Signers` (`max_values`: None, `max_size`: Some(82), added: 2557, mode: `MaxEncodedLen`)
+	/// Storage: `Credentials::IssuerNames` (r:1 w:1)
+	/// Proof: `Credentials::IssuerNames` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
+	/// Storage: `Credentials::IssuerIdentifiers` (r:5 w:5)
+	/// Proof: `Credentials::IssuerIdentifiers` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	fn register_issuer() -> Weight {
-		//  Measured:  `321`
-		//  Estimated: `4971`
-		// Minimum execution time: 12_659_000 picoseconds.
-		Weight::from_parts(13_850_000, 4971)
-			.saturating_add(T::DbWeight::get().reads(3_u64))
-			.saturating_add(T::DbWeight::get().writes(2_u64))
+		//  Measured:  `530`
+		//  Estimated: `13685`
+		// Minimum execution time: 116_894_000 picoseconds.
+		Weight::from_parts(124_816_000, 13685)
+			.saturating_add(T::DbWeight::get().reads(9_u64))
+			.saturating_add(T::DbWeight::get().writes(8_u64))
 	}
-	/// Storage: `Credentials::Issuers` (r:1 w:1)
-	/// Proof: `Credentials::Issuers` (`max_values`: None, `max_size`: Some(1506), added: 3981, mode: `MaxEncodedLen`)
+	/// Storage: `Credentials::Signers` (r:1 w:0)
+	/// Proof: `Credentials::Signers` (`max_values`: None, `max_size`: Some(82), added: 2557, mode: `MaxEncodedLen`)
+	/// Storage: `Credentials::Issuers` (r:1 w:0)
+	/// Proof: `Credentials::Issuers` (`max_values`: None, `max_size`: Some(2576), added: 5051, mode: `MaxEncodedLen`)
+	/// Storage: `Credentials::IssuerNames` (r:1 w:0)
+	/// Proof: `Credentials::IssuerNames` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
+	/// Storage: `Credentials::IssuerIdentifiers` (r:5 w:0)
+	/// Proof: `Credentials::IssuerIdentifiers` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
+	/// Storage: `Credentials::ProfileProposals` (r:0 w:1)
+	/// Proof: `Credentials::ProfileProposals` (`max_values`: None, `max_size`: Some(1471), added: 3946, mode: `MaxEncodedLen`)
 	fn propose_profile_change() -> Weight {
-		//  Measured:  `611`
-		//  Estimated: `4971`
-		// Minimum execution time: 9_324_000 picoseconds.
-		Weight::from_parts(40_000_000, 4971)
+		//  Measured:  `2204`
+		//  Estimated: `13685`
+		// Minimum execution time: 120_190_000 picoseconds.
+		Weight::from_parts(127_821_000, 13685)
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
+	/// Storage: `Credentials::ProfileProposals` (r:1 w:1)
+	/// Proof: `Credentials::ProfileProposals` (`max_values`: None, `max_size`: Some(1471), added: 3946, mode: `MaxEncodedLen`)
+	/// Storage: `Credentials::Issuers` (r:1 w:1)
+	/// Proof: `Credentials::Issuers` (`max_values`: None, `max_size`: Some(2576), added: 5051, mode: `MaxEncodedLen`)
+	/// Storage: `Credentials::IssuerNames` (r:2 w:2)
+	/// Proof: `Credentials::IssuerNames` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
+	/// Storage: `Credentials::IssuerIdentifiers` (r:10 w:10)
+	/// Proof: `Credentials::IssuerIdentifiers` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	fn approve_profile_change() -> Weight {
-		Weight::from_parts(80_000_000, 8000)
-			.saturating_add(T::DbWeight::get().reads(16_u64))
-			.saturating_add(T::DbWeight::get().writes(16_u64))
+		//  Measured:  `3809`
+		//  Estimated: `26380`
+		// Minimum execution time: 200_269_000 picoseconds.
+		Weight::from_parts(211_886_000, 26380)
+			.saturating_add(T::DbWeight::get().reads(14_u64))
+			.saturating_add(T::DbWeight::get().writes(14_u64))
 	}
+	/// Storage: `Credentials::Issuers` (r:2 w:1)
+	/// Proof: `Credentials::Issuers` (`max_values`: None, `max_size`: Some(2576), added: 5051, mode: `MaxEncodedLen`)
+	/// Storage: `Credentials::Signers` (r:2 w:2)
+	/// Proof: `Credentials::Signers` (`max_values`: None, `max_size`: Some(82), added: 2557, mode: `MaxEncodedLen`)
+	/// Storage: `Roles::Grants` (r:2 w:2)
+	/// Proof: `Roles::Grants` (`max_values`: None, `max_size`: Some(69), added: 2544, mode: `MaxEncodedLen`)
+	/// Storage: `Roles::GrantCount` (r:2 w:2)
+	/// Proof: `Roles::GrantCount` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
+	/// Storage: `Roles::Admitted` (r:1 w:1)
+	/// Proof: `Roles::Admitted` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	fn move_issuer_key() -> Weight {
-		Weight::from_parts(40_000_000, 8000)
-			.saturating_add(T::DbWeight::get().reads(8_u64))
-			.saturating_add(T::DbWeight::get().writes(8_u64))
+		//  Measured:  `2735`
+		//  Estimated: `11092`
+		// Minimum execution time: 57_105_000 picoseconds.
+		Weight::from_parts(61_652_000, 11092)
+			.saturating_add(T::DbWeight::get().reads(10_u64))
+			.saturating_add(T::DbWeight::get().writes(9_u64))
 	}
 	/// Storage: `Credentials::Issuers` (r:1 w:1)
-	/// Proof: `Credentials::Issuers` (`max_values`: None, `max_size`: Some(1506), added: 3981, mode: `MaxEncodedLen`)
+	/// Proof: `Credentials::Issuers` (`max_values`: None, `max_size`: Some(2576), added: 5051, mode: `MaxEncodedLen`)
 	/// Storage: `Roles::Grants` (r:1 w:1)
 	/// Proof: `Roles::Grants` (`max_values`: None, `max_size`: Some(69), added: 2544, mode: `MaxEncodedLen`)
 	/// Storage: `Roles::GrantCount` (r:1 w:1)
@@ -143,17 +181,21 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Credentials::Signers` (r:0 w:1)
 	/// Proof: `Credentials::Signers` (`max_values`: None, `max_size`: Some(82), added: 2557, mode: `MaxEncodedLen`)
 	fn accredit_issuer() -> Weight {
-		//  Measured:  `1087`
-		//  Estimated: `4971`
-		// Minimum execution time: 31_688_000 picoseconds.
-		Weight::from_parts(34_342_000, 4971)
+		//  Measured:  `2219`
+		//  Estimated: `6041`
+		// Minimum execution time: 35_003_000 picoseconds.
+		Weight::from_parts(38_167_000, 6041)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
 	/// Storage: `Credentials::Issuers` (r:1 w:1)
-	/// Proof: `Credentials::Issuers` (`max_values`: None, `max_size`: Some(1506), added: 3981, mode: `MaxEncodedLen`)
+	/// Proof: `Credentials::Issuers` (`max_values`: None, `max_size`: Some(2576), added: 5051, mode: `MaxEncodedLen`)
 	/// Storage: `Credentials::Signers` (r:1 w:1)
 	/// Proof: `Credentials::Signers` (`max_values`: None, `max_size`: Some(82), added: 2557, mode: `MaxEncodedLen`)
+	/// Storage: `Credentials::IssuerNames` (r:1 w:1)
+	/// Proof: `Credentials::IssuerNames` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
+	/// Storage: `Credentials::IssuerIdentifiers` (r:5 w:5)
+	/// Proof: `Credentials::IssuerIdentifiers` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// Storage: `Roles::Grants` (r:1 w:1)
 	/// Proof: `Roles::Grants` (`max_values`: None, `max_size`: Some(69), added: 2544, mode: `MaxEncodedLen`)
 	/// Storage: `Roles::GrantCount` (r:1 w:1)
@@ -163,95 +205,103 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	fn admit_issuer() -> Weight {
-		//  Measured:  `920`
-		//  Estimated: `4971`
-		// Minimum execution time: 41_733_000 picoseconds.
-		Weight::from_parts(43_746_000, 4971)
-			.saturating_add(T::DbWeight::get().reads(6_u64))
-			.saturating_add(T::DbWeight::get().writes(6_u64))
+		//  Measured:  `1166`
+		//  Estimated: `13685`
+		// Minimum execution time: 151_937_000 picoseconds.
+		Weight::from_parts(162_863_000, 13685)
+			.saturating_add(T::DbWeight::get().reads(12_u64))
+			.saturating_add(T::DbWeight::get().writes(12_u64))
 	}
 	/// Storage: `Credentials::Issuers` (r:1 w:1)
-	/// Proof: `Credentials::Issuers` (`max_values`: None, `max_size`: Some(1506), added: 3981, mode: `MaxEncodedLen`)
+	/// Proof: `Credentials::Issuers` (`max_values`: None, `max_size`: Some(2576), added: 5051, mode: `MaxEncodedLen`)
 	/// Storage: `Credentials::Signers` (r:0 w:33)
 	/// Proof: `Credentials::Signers` (`max_values`: None, `max_size`: Some(82), added: 2557, mode: `MaxEncodedLen`)
 	/// The range of component `d` is `[0, 32]`.
 	fn suspend_issuer(d: u32, ) -> Weight {
-		//  Measured:  `611 + d * (32 ±0)`
-		//  Estimated: `4971`
-		// Minimum execution time: 12_218_000 picoseconds.
-		Weight::from_parts(13_172_784, 4971)
-			// Standard Error: 643
-			.saturating_add(Weight::from_parts(1_576_829, 0).saturating_mul(d.into()))
+		//  Measured:  `1743 + d * (32 ±0)`
+		//  Estimated: `6041`
+		// Minimum execution time: 16_205_000 picoseconds.
+		Weight::from_parts(17_555_510, 6041)
+			// Standard Error: 1_137
+			.saturating_add(Weight::from_parts(1_627_631, 0).saturating_mul(d.into()))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(d.into())))
 	}
 	/// Storage: `Credentials::Issuers` (r:1 w:1)
-	/// Proof: `Credentials::Issuers` (`max_values`: None, `max_size`: Some(1506), added: 3981, mode: `MaxEncodedLen`)
+	/// Proof: `Credentials::Issuers` (`max_values`: None, `max_size`: Some(2576), added: 5051, mode: `MaxEncodedLen`)
 	/// Storage: `Credentials::Signers` (r:0 w:33)
 	/// Proof: `Credentials::Signers` (`max_values`: None, `max_size`: Some(82), added: 2557, mode: `MaxEncodedLen`)
 	/// The range of component `d` is `[0, 32]`.
 	fn reinstate_issuer(d: u32, ) -> Weight {
-		//  Measured:  `611 + d * (32 ±0)`
-		//  Estimated: `4971`
-		// Minimum execution time: 12_308_000 picoseconds.
-		Weight::from_parts(13_200_234, 4971)
-			// Standard Error: 638
-			.saturating_add(Weight::from_parts(1_574_051, 0).saturating_mul(d.into()))
+		//  Measured:  `1743 + d * (32 ±0)`
+		//  Estimated: `6041`
+		// Minimum execution time: 16_184_000 picoseconds.
+		Weight::from_parts(17_477_950, 6041)
+			// Standard Error: 841
+			.saturating_add(Weight::from_parts(1_608_718, 0).saturating_mul(d.into()))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(d.into())))
 	}
 	/// Storage: `Credentials::Issuers` (r:1 w:1)
-	/// Proof: `Credentials::Issuers` (`max_values`: None, `max_size`: Some(1506), added: 3981, mode: `MaxEncodedLen`)
+	/// Proof: `Credentials::Issuers` (`max_values`: None, `max_size`: Some(2576), added: 5051, mode: `MaxEncodedLen`)
 	/// Storage: `Roles::Grants` (r:33 w:33)
 	/// Proof: `Roles::Grants` (`max_values`: None, `max_size`: Some(69), added: 2544, mode: `MaxEncodedLen`)
 	/// Storage: `Roles::GrantCount` (r:33 w:33)
 	/// Proof: `Roles::GrantCount` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `Credentials::Invitations` (r:1 w:0)
 	/// Proof: `Credentials::Invitations` (`max_values`: None, `max_size`: Some(1073), added: 3548, mode: `MaxEncodedLen`)
+	/// Storage: `Credentials::ProfileProposals` (r:0 w:1)
+	/// Proof: `Credentials::ProfileProposals` (`max_values`: None, `max_size`: Some(1471), added: 3946, mode: `MaxEncodedLen`)
 	/// Storage: `Credentials::Signers` (r:0 w:33)
 	/// Proof: `Credentials::Signers` (`max_values`: None, `max_size`: Some(82), added: 2557, mode: `MaxEncodedLen`)
 	/// The range of component `d` is `[0, 32]`.
 	fn withdraw_accreditation(d: u32, ) -> Weight {
-		//  Measured:  `1248 + d * (174 ±0)`
-		//  Estimated: `4971 + d * (2544 ±0)`
-		// Minimum execution time: 29_534_000 picoseconds.
-		Weight::from_parts(31_463_019, 4971)
-			// Standard Error: 3_473
-			.saturating_add(Weight::from_parts(14_015_997, 0).saturating_mul(d.into()))
+		//  Measured:  `2380 + d * (174 ±0)`
+		//  Estimated: `6041 + d * (2544 ±0)`
+		// Minimum execution time: 35_062_000 picoseconds.
+		Weight::from_parts(38_214_176, 6041)
+			// Standard Error: 4_807
+			.saturating_add(Weight::from_parts(14_433_413, 0).saturating_mul(d.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(d.into())))
-			.saturating_add(T::DbWeight::get().writes(4_u64))
+			.saturating_add(T::DbWeight::get().writes(5_u64))
 			.saturating_add(T::DbWeight::get().writes((3_u64).saturating_mul(d.into())))
 			.saturating_add(Weight::from_parts(0, 2544).saturating_mul(d.into()))
 	}
 	/// Storage: `Credentials::Issuers` (r:1 w:1)
-	/// Proof: `Credentials::Issuers` (`max_values`: None, `max_size`: Some(1506), added: 3981, mode: `MaxEncodedLen`)
+	/// Proof: `Credentials::Issuers` (`max_values`: None, `max_size`: Some(2576), added: 5051, mode: `MaxEncodedLen`)
+	/// Storage: `Credentials::IssuerNames` (r:1 w:1)
+	/// Proof: `Credentials::IssuerNames` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
+	/// Storage: `Credentials::IssuerIdentifiers` (r:5 w:5)
+	/// Proof: `Credentials::IssuerIdentifiers` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// Storage: `Credentials::PendingApplications` (r:1 w:1)
 	/// Proof: `Credentials::PendingApplications` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Credentials::ProfileProposals` (r:0 w:1)
+	/// Proof: `Credentials::ProfileProposals` (`max_values`: None, `max_size`: Some(1471), added: 3946, mode: `MaxEncodedLen`)
 	fn reject_application() -> Weight {
-		//  Measured:  `611`
-		//  Estimated: `4971`
-		// Minimum execution time: 10_987_000 picoseconds.
-		Weight::from_parts(11_768_000, 4971)
-			.saturating_add(T::DbWeight::get().reads(2_u64))
-			.saturating_add(T::DbWeight::get().writes(2_u64))
+		//  Measured:  `2274`
+		//  Estimated: `13685`
+		// Minimum execution time: 84_246_000 picoseconds.
+		Weight::from_parts(88_942_000, 13685)
+			.saturating_add(T::DbWeight::get().reads(8_u64))
+			.saturating_add(T::DbWeight::get().writes(9_u64))
 	}
 	/// Storage: `Credentials::Issuers` (r:2 w:1)
-	/// Proof: `Credentials::Issuers` (`max_values`: None, `max_size`: Some(1506), added: 3981, mode: `MaxEncodedLen`)
+	/// Proof: `Credentials::Issuers` (`max_values`: None, `max_size`: Some(2576), added: 5051, mode: `MaxEncodedLen`)
 	fn name_successor() -> Weight {
-		//  Measured:  `1069`
-		//  Estimated: `8952`
-		// Minimum execution time: 13_380_000 picoseconds.
-		Weight::from_parts(14_442_000, 8952)
+		//  Measured:  `3267`
+		//  Estimated: `11092`
+		// Minimum execution time: 17_125_000 picoseconds.
+		Weight::from_parts(18_968_000, 11092)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Credentials::Signers` (r:2 w:0)
 	/// Proof: `Credentials::Signers` (`max_values`: None, `max_size`: Some(82), added: 2557, mode: `MaxEncodedLen`)
 	/// Storage: `Credentials::Issuers` (r:2 w:0)
-	/// Proof: `Credentials::Issuers` (`max_values`: None, `max_size`: Some(1506), added: 3981, mode: `MaxEncodedLen`)
+	/// Proof: `Credentials::Issuers` (`max_values`: None, `max_size`: Some(2576), added: 5051, mode: `MaxEncodedLen`)
 	/// Storage: `Credentials::Invitations` (r:1 w:1)
 	/// Proof: `Credentials::Invitations` (`max_values`: None, `max_size`: Some(1073), added: 3548, mode: `MaxEncodedLen`)
 	/// Storage: `Roles::Grants` (r:1 w:1)
@@ -263,10 +313,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	fn add_delegate() -> Weight {
-		//  Measured:  `3523`
-		//  Estimated: `8952`
-		// Minimum execution time: 47_131_000 picoseconds.
-		Weight::from_parts(51_196_000, 8952)
+		//  Measured:  `4655`
+		//  Estimated: `11092`
+		// Minimum execution time: 55_103_000 picoseconds.
+		Weight::from_parts(58_757_000, 11092)
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -276,24 +326,24 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Roles::Grants` (`max_values`: None, `max_size`: Some(69), added: 2544, mode: `MaxEncodedLen`)
 	/// Storage: `Roles::GrantCount` (r:1 w:1)
 	/// Proof: `Roles::GrantCount` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
-	/// Storage: `Credentials::Signers` (r:2 w:1)
+	/// Storage: `Credentials::Signers` (r:1 w:1)
 	/// Proof: `Credentials::Signers` (`max_values`: None, `max_size`: Some(82), added: 2557, mode: `MaxEncodedLen`)
 	/// Storage: `Credentials::Issuers` (r:1 w:1)
-	/// Proof: `Credentials::Issuers` (`max_values`: None, `max_size`: Some(1506), added: 3981, mode: `MaxEncodedLen`)
+	/// Proof: `Credentials::Issuers` (`max_values`: None, `max_size`: Some(2576), added: 5051, mode: `MaxEncodedLen`)
 	/// Storage: `Roles::Admitted` (r:1 w:0)
 	/// Proof: `Roles::Admitted` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
 	fn accept_delegation() -> Weight {
-		//  Measured:  `3705`
-		//  Estimated: `6104`
-		// Minimum execution time: 57_176_000 picoseconds.
-		Weight::from_parts(61_632_000, 6104)
-			.saturating_add(T::DbWeight::get().reads(8_u64))
+		//  Measured:  `4745`
+		//  Estimated: `6078`
+		// Minimum execution time: 55_733_000 picoseconds.
+		Weight::from_parts(59_599_000, 6078)
+			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
 	/// Storage: `Credentials::Invitations` (r:1 w:0)
 	/// Proof: `Credentials::Invitations` (`max_values`: None, `max_size`: Some(1073), added: 3548, mode: `MaxEncodedLen`)
 	/// Storage: `Credentials::Issuers` (r:1 w:1)
-	/// Proof: `Credentials::Issuers` (`max_values`: None, `max_size`: Some(1506), added: 3981, mode: `MaxEncodedLen`)
+	/// Proof: `Credentials::Issuers` (`max_values`: None, `max_size`: Some(2576), added: 5051, mode: `MaxEncodedLen`)
 	/// Storage: `Roles::Grants` (r:1 w:1)
 	/// Proof: `Roles::Grants` (`max_values`: None, `max_size`: Some(69), added: 2544, mode: `MaxEncodedLen`)
 	/// Storage: `Roles::GrantCount` (r:1 w:1)
@@ -301,40 +351,40 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Credentials::Signers` (r:0 w:1)
 	/// Proof: `Credentials::Signers` (`max_values`: None, `max_size`: Some(82), added: 2557, mode: `MaxEncodedLen`)
 	fn resign_delegation() -> Weight {
-		//  Measured:  `3310`
-		//  Estimated: `4971`
-		// Minimum execution time: 35_443_000 picoseconds.
-		Weight::from_parts(38_557_000, 4971)
+		//  Measured:  `4442`
+		//  Estimated: `6041`
+		// Minimum execution time: 38_938_000 picoseconds.
+		Weight::from_parts(41_011_000, 6041)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
 	/// Storage: `Credentials::Issuers` (r:1 w:0)
-	/// Proof: `Credentials::Issuers` (`max_values`: None, `max_size`: Some(1506), added: 3981, mode: `MaxEncodedLen`)
+	/// Proof: `Credentials::Issuers` (`max_values`: None, `max_size`: Some(2576), added: 5051, mode: `MaxEncodedLen`)
 	/// Storage: `Credentials::Issuance` (r:1 w:1)
 	/// Proof: `Credentials::Issuance` (`max_values`: None, `max_size`: Some(73), added: 2548, mode: `MaxEncodedLen`)
 	fn set_issuance_quota() -> Weight {
-		//  Measured:  `239`
-		//  Estimated: `4971`
-		// Minimum execution time: 9_424_000 picoseconds.
-		Weight::from_parts(10_535_000, 4971)
+		//  Measured:  `305`
+		//  Estimated: `6041`
+		// Minimum execution time: 10_035_000 picoseconds.
+		Weight::from_parts(11_067_000, 6041)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Credentials::Signers` (r:1 w:1)
 	/// Proof: `Credentials::Signers` (`max_values`: None, `max_size`: Some(82), added: 2557, mode: `MaxEncodedLen`)
+	/// Storage: `Credentials::Issuers` (r:1 w:1)
+	/// Proof: `Credentials::Issuers` (`max_values`: None, `max_size`: Some(2576), added: 5051, mode: `MaxEncodedLen`)
 	/// Storage: `Credentials::Invitations` (r:1 w:0)
 	/// Proof: `Credentials::Invitations` (`max_values`: None, `max_size`: Some(1073), added: 3548, mode: `MaxEncodedLen`)
-	/// Storage: `Credentials::Issuers` (r:1 w:1)
-	/// Proof: `Credentials::Issuers` (`max_values`: None, `max_size`: Some(1506), added: 3981, mode: `MaxEncodedLen`)
 	/// Storage: `Roles::Grants` (r:1 w:1)
 	/// Proof: `Roles::Grants` (`max_values`: None, `max_size`: Some(69), added: 2544, mode: `MaxEncodedLen`)
 	/// Storage: `Roles::GrantCount` (r:1 w:1)
 	/// Proof: `Roles::GrantCount` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	fn remove_delegate() -> Weight {
-		//  Measured:  `3402`
-		//  Estimated: `4971`
-		// Minimum execution time: 39_689_000 picoseconds.
-		Weight::from_parts(42_263_000, 4971)
+		//  Measured:  `4534`
+		//  Estimated: `6041`
+		// Minimum execution time: 46_379_000 picoseconds.
+		Weight::from_parts(50_075_000, 6041)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -342,158 +392,178 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Credentials::Signers` (`max_values`: None, `max_size`: Some(82), added: 2557, mode: `MaxEncodedLen`)
 	/// Storage: `Credentials::Issuance` (r:1 w:1)
 	/// Proof: `Credentials::Issuance` (`max_values`: None, `max_size`: Some(73), added: 2548, mode: `MaxEncodedLen`)
-	/// Storage: `Credentials::Credentials` (r:1 w:1)
+	/// Storage: `Credentials::Credentials` (r:1 w:0)
 	/// Proof: `Credentials::Credentials` (`max_values`: None, `max_size`: Some(214), added: 2689, mode: `MaxEncodedLen`)
+	/// Storage: `Credentials::CoIssuedCredentials` (r:1 w:1)
+	/// Proof: `Credentials::CoIssuedCredentials` (`max_values`: None, `max_size`: Some(262), added: 2737, mode: `MaxEncodedLen`)
 	fn issue() -> Weight {
-		//  Measured:  `308`
-		//  Estimated: `3679`
-		// Minimum execution time: 17_846_000 picoseconds.
-		Weight::from_parts(19_138_000, 3679)
-			.saturating_add(T::DbWeight::get().reads(3_u64))
+		//  Measured:  `703`
+		//  Estimated: `3727`
+		// Minimum execution time: 25_959_000 picoseconds.
+		Weight::from_parts(28_282_000, 3727)
+			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 	/// Storage: `Credentials::Signers` (r:1 w:0)
 	/// Proof: `Credentials::Signers` (`max_values`: None, `max_size`: Some(82), added: 2557, mode: `MaxEncodedLen`)
 	/// Storage: `Credentials::Issuance` (r:1 w:1)
 	/// Proof: `Credentials::Issuance` (`max_values`: None, `max_size`: Some(73), added: 2548, mode: `MaxEncodedLen`)
-	/// Storage: `Credentials::Credentials` (r:1000 w:1000)
+	/// Storage: `Credentials::Credentials` (r:1000 w:0)
 	/// Proof: `Credentials::Credentials` (`max_values`: None, `max_size`: Some(214), added: 2689, mode: `MaxEncodedLen`)
+	/// Storage: `Credentials::CoIssuedCredentials` (r:1000 w:1000)
+	/// Proof: `Credentials::CoIssuedCredentials` (`max_values`: None, `max_size`: Some(262), added: 2737, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[1, 1000]`.
 	fn issue_batch(n: u32, ) -> Weight {
-		//  Measured:  `275`
-		//  Estimated: `3547 + n * (2689 ±0)`
-		// Minimum execution time: 18_588_000 picoseconds.
-		Weight::from_parts(19_119_000, 3547)
-			// Standard Error: 1_933
-			.saturating_add(Weight::from_parts(5_263_432, 0).saturating_mul(n.into()))
+		//  Measured:  `605 + n * (85 ±0)`
+		//  Estimated: `3547 + n * (2737 ±0)`
+		// Minimum execution time: 26_590_000 picoseconds.
+		Weight::from_parts(28_392_000, 3547)
+			// Standard Error: 8_116
+			.saturating_add(Weight::from_parts(11_544_293, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
-			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(n.into())))
-			.saturating_add(Weight::from_parts(0, 2689).saturating_mul(n.into()))
+			.saturating_add(Weight::from_parts(0, 2737).saturating_mul(n.into()))
 	}
-	/// Storage: `Credentials::Credentials` (r:1 w:1)
-	/// Proof: `Credentials::Credentials` (`max_values`: None, `max_size`: Some(214), added: 2689, mode: `MaxEncodedLen`)
 	/// Storage: `Credentials::Signers` (r:1 w:0)
 	/// Proof: `Credentials::Signers` (`max_values`: None, `max_size`: Some(82), added: 2557, mode: `MaxEncodedLen`)
 	/// Storage: `Credentials::Issuers` (r:1 w:0)
-	/// Proof: `Credentials::Issuers` (`max_values`: None, `max_size`: Some(1506), added: 3981, mode: `MaxEncodedLen`)
+	/// Proof: `Credentials::Issuers` (`max_values`: None, `max_size`: Some(2576), added: 5051, mode: `MaxEncodedLen`)
+	/// Storage: `Credentials::Credentials` (r:1 w:0)
+	/// Proof: `Credentials::Credentials` (`max_values`: None, `max_size`: Some(214), added: 2689, mode: `MaxEncodedLen`)
+	/// Storage: `Credentials::CoIssuedCredentials` (r:1 w:1)
+	/// Proof: `Credentials::CoIssuedCredentials` (`max_values`: None, `max_size`: Some(262), added: 2737, mode: `MaxEncodedLen`)
 	fn revoke() -> Weight {
-		//  Measured:  `1092`
-		//  Estimated: `4971`
-		// Minimum execution time: 16_585_000 picoseconds.
-		Weight::from_parts(18_328_000, 4971)
-			.saturating_add(T::DbWeight::get().reads(3_u64))
+		//  Measured:  `2539`
+		//  Estimated: `6041`
+		// Minimum execution time: 25_508_000 picoseconds.
+		Weight::from_parts(28_222_000, 6041)
+			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
-	/// Storage: `Credentials::Credentials` (r:1 w:1)
-	/// Proof: `Credentials::Credentials` (`max_values`: None, `max_size`: Some(214), added: 2689, mode: `MaxEncodedLen`)
 	/// Storage: `Credentials::Signers` (r:1 w:0)
 	/// Proof: `Credentials::Signers` (`max_values`: None, `max_size`: Some(82), added: 2557, mode: `MaxEncodedLen`)
 	/// Storage: `Credentials::Issuers` (r:1 w:0)
-	/// Proof: `Credentials::Issuers` (`max_values`: None, `max_size`: Some(1506), added: 3981, mode: `MaxEncodedLen`)
+	/// Proof: `Credentials::Issuers` (`max_values`: None, `max_size`: Some(2576), added: 5051, mode: `MaxEncodedLen`)
+	/// Storage: `Credentials::Credentials` (r:1 w:0)
+	/// Proof: `Credentials::Credentials` (`max_values`: None, `max_size`: Some(214), added: 2689, mode: `MaxEncodedLen`)
+	/// Storage: `Credentials::CoIssuedCredentials` (r:1 w:1)
+	/// Proof: `Credentials::CoIssuedCredentials` (`max_values`: None, `max_size`: Some(262), added: 2737, mode: `MaxEncodedLen`)
 	fn suspend() -> Weight {
-		//  Measured:  `1092`
-		//  Estimated: `4971`
-		// Minimum execution time: 17_015_000 picoseconds.
-		Weight::from_parts(18_407_000, 4971)
-			.saturating_add(T::DbWeight::get().reads(3_u64))
+		//  Measured:  `2539`
+		//  Estimated: `6041`
+		// Minimum execution time: 25_909_000 picoseconds.
+		Weight::from_parts(28_222_000, 6041)
+			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
-	/// Storage: `Credentials::Credentials` (r:1 w:1)
-	/// Proof: `Credentials::Credentials` (`max_values`: None, `max_size`: Some(214), added: 2689, mode: `MaxEncodedLen`)
 	/// Storage: `Credentials::Signers` (r:1 w:0)
 	/// Proof: `Credentials::Signers` (`max_values`: None, `max_size`: Some(82), added: 2557, mode: `MaxEncodedLen`)
 	/// Storage: `Credentials::Issuers` (r:1 w:0)
-	/// Proof: `Credentials::Issuers` (`max_values`: None, `max_size`: Some(1506), added: 3981, mode: `MaxEncodedLen`)
+	/// Proof: `Credentials::Issuers` (`max_values`: None, `max_size`: Some(2576), added: 5051, mode: `MaxEncodedLen`)
+	/// Storage: `Credentials::Credentials` (r:1 w:0)
+	/// Proof: `Credentials::Credentials` (`max_values`: None, `max_size`: Some(214), added: 2689, mode: `MaxEncodedLen`)
+	/// Storage: `Credentials::CoIssuedCredentials` (r:1 w:1)
+	/// Proof: `Credentials::CoIssuedCredentials` (`max_values`: None, `max_size`: Some(262), added: 2737, mode: `MaxEncodedLen`)
 	fn reinstate() -> Weight {
-		//  Measured:  `1128`
-		//  Estimated: `4971`
-		// Minimum execution time: 16_615_000 picoseconds.
-		Weight::from_parts(17_886_000, 4971)
-			.saturating_add(T::DbWeight::get().reads(3_u64))
+		//  Measured:  `2575`
+		//  Estimated: `6041`
+		// Minimum execution time: 25_428_000 picoseconds.
+		Weight::from_parts(27_671_000, 6041)
+			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Credentials::Signers` (r:1 w:0)
 	/// Proof: `Credentials::Signers` (`max_values`: None, `max_size`: Some(82), added: 2557, mode: `MaxEncodedLen`)
-	/// Storage: `Credentials::Batches` (r:1 w:1)
+	/// Storage: `Credentials::Batches` (r:1 w:0)
 	/// Proof: `Credentials::Batches` (`max_values`: None, `max_size`: Some(218), added: 2693, mode: `MaxEncodedLen`)
+	/// Storage: `Credentials::CoAnchoredBatches` (r:1 w:1)
+	/// Proof: `Credentials::CoAnchoredBatches` (`max_values`: None, `max_size`: Some(266), added: 2741, mode: `MaxEncodedLen`)
 	/// Storage: `Credentials::Issuance` (r:1 w:1)
 	/// Proof: `Credentials::Issuance` (`max_values`: None, `max_size`: Some(73), added: 2548, mode: `MaxEncodedLen`)
 	fn anchor_batch() -> Weight {
-		//  Measured:  `308`
-		//  Estimated: `3683`
-		// Minimum execution time: 17_556_000 picoseconds.
-		Weight::from_parts(19_139_000, 3683)
-			.saturating_add(T::DbWeight::get().reads(3_u64))
+		//  Measured:  `708`
+		//  Estimated: `3731`
+		// Minimum execution time: 26_039_000 picoseconds.
+		Weight::from_parts(27_802_000, 3731)
+			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
-	/// Storage: `Credentials::Batches` (r:1 w:1)
-	/// Proof: `Credentials::Batches` (`max_values`: None, `max_size`: Some(218), added: 2693, mode: `MaxEncodedLen`)
 	/// Storage: `Credentials::Signers` (r:1 w:0)
 	/// Proof: `Credentials::Signers` (`max_values`: None, `max_size`: Some(82), added: 2557, mode: `MaxEncodedLen`)
 	/// Storage: `Credentials::Issuers` (r:1 w:0)
-	/// Proof: `Credentials::Issuers` (`max_values`: None, `max_size`: Some(1506), added: 3981, mode: `MaxEncodedLen`)
-	fn revoke_batch() -> Weight {
-		//  Measured:  `1092`
-		//  Estimated: `4971`
-		// Minimum execution time: 17_896_000 picoseconds.
-		Weight::from_parts(19_549_000, 4971)
-			.saturating_add(T::DbWeight::get().reads(3_u64))
-			.saturating_add(T::DbWeight::get().writes(1_u64))
-	}
+	/// Proof: `Credentials::Issuers` (`max_values`: None, `max_size`: Some(2576), added: 5051, mode: `MaxEncodedLen`)
 	/// Storage: `Credentials::Batches` (r:1 w:0)
 	/// Proof: `Credentials::Batches` (`max_values`: None, `max_size`: Some(218), added: 2693, mode: `MaxEncodedLen`)
+	/// Storage: `Credentials::CoAnchoredBatches` (r:1 w:1)
+	/// Proof: `Credentials::CoAnchoredBatches` (`max_values`: None, `max_size`: Some(266), added: 2741, mode: `MaxEncodedLen`)
+	fn revoke_batch() -> Weight {
+		//  Measured:  `2553`
+		//  Estimated: `6041`
+		// Minimum execution time: 26_179_000 picoseconds.
+		Weight::from_parts(28_322_000, 6041)
+			.saturating_add(T::DbWeight::get().reads(4_u64))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+	}
 	/// Storage: `Credentials::Signers` (r:1 w:0)
 	/// Proof: `Credentials::Signers` (`max_values`: None, `max_size`: Some(82), added: 2557, mode: `MaxEncodedLen`)
 	/// Storage: `Credentials::Issuers` (r:1 w:0)
-	/// Proof: `Credentials::Issuers` (`max_values`: None, `max_size`: Some(1506), added: 3981, mode: `MaxEncodedLen`)
-	/// Storage: `Credentials::BatchLeaves` (r:1 w:1)
-	/// Proof: `Credentials::BatchLeaves` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
+	/// Proof: `Credentials::Issuers` (`max_values`: None, `max_size`: Some(2576), added: 5051, mode: `MaxEncodedLen`)
+	/// Storage: `Credentials::Batches` (r:1 w:0)
+	/// Proof: `Credentials::Batches` (`max_values`: None, `max_size`: Some(218), added: 2693, mode: `MaxEncodedLen`)
+	/// Storage: `Credentials::CoAnchoredBatches` (r:1 w:0)
+	/// Proof: `Credentials::CoAnchoredBatches` (`max_values`: None, `max_size`: Some(266), added: 2741, mode: `MaxEncodedLen`)
+	/// Storage: `Credentials::CoAnchoredLeaves` (r:1 w:1)
+	/// Proof: `Credentials::CoAnchoredLeaves` (`max_values`: None, `max_size`: Some(182), added: 2657, mode: `MaxEncodedLen`)
 	/// The range of component `p` is `[0, 31]`.
 	fn revoke_batch_leaf(p: u32, ) -> Weight {
-		//  Measured:  `1092`
-		//  Estimated: `4971`
-		// Minimum execution time: 21_672_000 picoseconds.
-		Weight::from_parts(23_501_297, 4971)
-			// Standard Error: 291
-			.saturating_add(Weight::from_parts(438_772, 0).saturating_mul(p.into()))
-			.saturating_add(T::DbWeight::get().reads(4_u64))
+		//  Measured:  `2674`
+		//  Estimated: `6041`
+		// Minimum execution time: 32_749_000 picoseconds.
+		Weight::from_parts(35_856_667, 6041)
+			// Standard Error: 783
+			.saturating_add(Weight::from_parts(424_907, 0).saturating_mul(p.into()))
+			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
-	/// Storage: `Credentials::Batches` (r:1 w:0)
-	/// Proof: `Credentials::Batches` (`max_values`: None, `max_size`: Some(218), added: 2693, mode: `MaxEncodedLen`)
 	/// Storage: `Credentials::Signers` (r:1 w:0)
 	/// Proof: `Credentials::Signers` (`max_values`: None, `max_size`: Some(82), added: 2557, mode: `MaxEncodedLen`)
 	/// Storage: `Credentials::Issuers` (r:1 w:0)
-	/// Proof: `Credentials::Issuers` (`max_values`: None, `max_size`: Some(1506), added: 3981, mode: `MaxEncodedLen`)
-	/// Storage: `Credentials::BatchLeaves` (r:1 w:1)
-	/// Proof: `Credentials::BatchLeaves` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
+	/// Proof: `Credentials::Issuers` (`max_values`: None, `max_size`: Some(2576), added: 5051, mode: `MaxEncodedLen`)
+	/// Storage: `Credentials::Batches` (r:1 w:0)
+	/// Proof: `Credentials::Batches` (`max_values`: None, `max_size`: Some(218), added: 2693, mode: `MaxEncodedLen`)
+	/// Storage: `Credentials::CoAnchoredBatches` (r:1 w:0)
+	/// Proof: `Credentials::CoAnchoredBatches` (`max_values`: None, `max_size`: Some(266), added: 2741, mode: `MaxEncodedLen`)
+	/// Storage: `Credentials::CoAnchoredLeaves` (r:1 w:1)
+	/// Proof: `Credentials::CoAnchoredLeaves` (`max_values`: None, `max_size`: Some(182), added: 2657, mode: `MaxEncodedLen`)
 	/// The range of component `p` is `[0, 31]`.
 	fn suspend_batch_leaf(p: u32, ) -> Weight {
-		//  Measured:  `1092`
-		//  Estimated: `4971`
-		// Minimum execution time: 21_762_000 picoseconds.
-		Weight::from_parts(23_723_364, 4971)
-			// Standard Error: 311
-			.saturating_add(Weight::from_parts(436_771, 0).saturating_mul(p.into()))
-			.saturating_add(T::DbWeight::get().reads(4_u64))
+		//  Measured:  `2674`
+		//  Estimated: `6041`
+		// Minimum execution time: 34_211_000 picoseconds.
+		Weight::from_parts(36_291_940, 6041)
+			// Standard Error: 911
+			.saturating_add(Weight::from_parts(431_805, 0).saturating_mul(p.into()))
+			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
-	/// Storage: `Credentials::Batches` (r:1 w:0)
-	/// Proof: `Credentials::Batches` (`max_values`: None, `max_size`: Some(218), added: 2693, mode: `MaxEncodedLen`)
 	/// Storage: `Credentials::Signers` (r:1 w:0)
 	/// Proof: `Credentials::Signers` (`max_values`: None, `max_size`: Some(82), added: 2557, mode: `MaxEncodedLen`)
 	/// Storage: `Credentials::Issuers` (r:1 w:0)
-	/// Proof: `Credentials::Issuers` (`max_values`: None, `max_size`: Some(1506), added: 3981, mode: `MaxEncodedLen`)
-	/// Storage: `Credentials::BatchLeaves` (r:1 w:1)
-	/// Proof: `Credentials::BatchLeaves` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
+	/// Proof: `Credentials::Issuers` (`max_values`: None, `max_size`: Some(2576), added: 5051, mode: `MaxEncodedLen`)
+	/// Storage: `Credentials::Batches` (r:1 w:0)
+	/// Proof: `Credentials::Batches` (`max_values`: None, `max_size`: Some(218), added: 2693, mode: `MaxEncodedLen`)
+	/// Storage: `Credentials::CoAnchoredBatches` (r:1 w:0)
+	/// Proof: `Credentials::CoAnchoredBatches` (`max_values`: None, `max_size`: Some(266), added: 2741, mode: `MaxEncodedLen`)
+	/// Storage: `Credentials::CoAnchoredLeaves` (r:1 w:1)
+	/// Proof: `Credentials::CoAnchoredLeaves` (`max_values`: None, `max_size`: Some(182), added: 2657, mode: `MaxEncodedLen`)
 	fn reinstate_batch_leaf() -> Weight {
-		//  Measured:  `1252`
-		//  Estimated: `4971`
-		// Minimum execution time: 22_043_000 picoseconds.
-		Weight::from_parts(24_256_000, 4971)
-			.saturating_add(T::DbWeight::get().reads(4_u64))
+		//  Measured:  `2763`
+		//  Estimated: `6041`
+		// Minimum execution time: 32_298_000 picoseconds.
+		Weight::from_parts(35_533_000, 6041)
+			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 }
@@ -502,147 +572,147 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// their own.
 impl WeightInfo for () {
 	fn register_issuer() -> Weight {
-		Weight::from_parts(13_850_000, 4971)
-			.saturating_add(ParityDbWeight::get().reads(3_u64))
-			.saturating_add(ParityDbWeight::get().writes(2_u64))
+		Weight::from_parts(124_816_000, 13685)
+			.saturating_add(ParityDbWeight::get().reads(9_u64))
+			.saturating_add(ParityDbWeight::get().writes(8_u64))
 	}
 	fn propose_profile_change() -> Weight {
-		Weight::from_parts(40_000_000, 4971)
+		Weight::from_parts(127_821_000, 13685)
 			.saturating_add(ParityDbWeight::get().reads(8_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn approve_profile_change() -> Weight {
-		Weight::from_parts(80_000_000, 8000)
-			.saturating_add(ParityDbWeight::get().reads(16_u64))
-			.saturating_add(ParityDbWeight::get().writes(16_u64))
+		Weight::from_parts(211_886_000, 26380)
+			.saturating_add(ParityDbWeight::get().reads(14_u64))
+			.saturating_add(ParityDbWeight::get().writes(14_u64))
 	}
 	fn move_issuer_key() -> Weight {
-		Weight::from_parts(40_000_000, 8000)
-			.saturating_add(ParityDbWeight::get().reads(8_u64))
-			.saturating_add(ParityDbWeight::get().writes(8_u64))
+		Weight::from_parts(61_652_000, 11092)
+			.saturating_add(ParityDbWeight::get().reads(10_u64))
+			.saturating_add(ParityDbWeight::get().writes(9_u64))
 	}
 	fn accredit_issuer() -> Weight {
-		Weight::from_parts(34_342_000, 4971)
+		Weight::from_parts(38_167_000, 6041)
 			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().writes(7_u64))
 	}
 	fn admit_issuer() -> Weight {
-		Weight::from_parts(43_746_000, 4971)
-			.saturating_add(ParityDbWeight::get().reads(6_u64))
-			.saturating_add(ParityDbWeight::get().writes(6_u64))
+		Weight::from_parts(162_863_000, 13685)
+			.saturating_add(ParityDbWeight::get().reads(12_u64))
+			.saturating_add(ParityDbWeight::get().writes(12_u64))
 	}
 	fn suspend_issuer(d: u32, ) -> Weight {
-		Weight::from_parts(13_172_784, 4971)
-			.saturating_add(Weight::from_parts(1_576_829, 0).saturating_mul(d.into()))
+		Weight::from_parts(17_555_510, 6041)
+			.saturating_add(Weight::from_parts(1_627_631, 0).saturating_mul(d.into()))
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 			.saturating_add(ParityDbWeight::get().writes((1_u64).saturating_mul(d.into())))
 	}
 	fn reinstate_issuer(d: u32, ) -> Weight {
-		Weight::from_parts(13_200_234, 4971)
-			.saturating_add(Weight::from_parts(1_574_051, 0).saturating_mul(d.into()))
+		Weight::from_parts(17_477_950, 6041)
+			.saturating_add(Weight::from_parts(1_608_718, 0).saturating_mul(d.into()))
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 			.saturating_add(ParityDbWeight::get().writes((1_u64).saturating_mul(d.into())))
 	}
 	fn withdraw_accreditation(d: u32, ) -> Weight {
-		Weight::from_parts(31_463_019, 4971)
-			.saturating_add(Weight::from_parts(14_015_997, 0).saturating_mul(d.into()))
+		Weight::from_parts(38_214_176, 6041)
+			.saturating_add(Weight::from_parts(14_433_413, 0).saturating_mul(d.into()))
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().reads((2_u64).saturating_mul(d.into())))
-			.saturating_add(ParityDbWeight::get().writes(4_u64))
+			.saturating_add(ParityDbWeight::get().writes(5_u64))
 			.saturating_add(ParityDbWeight::get().writes((3_u64).saturating_mul(d.into())))
 			.saturating_add(Weight::from_parts(0, 2544).saturating_mul(d.into()))
 	}
 	fn reject_application() -> Weight {
-		Weight::from_parts(11_768_000, 4971)
-			.saturating_add(ParityDbWeight::get().reads(2_u64))
-			.saturating_add(ParityDbWeight::get().writes(2_u64))
+		Weight::from_parts(88_942_000, 13685)
+			.saturating_add(ParityDbWeight::get().reads(8_u64))
+			.saturating_add(ParityDbWeight::get().writes(9_u64))
 	}
 	fn name_successor() -> Weight {
-		Weight::from_parts(14_442_000, 8952)
+		Weight::from_parts(18_968_000, 11092)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn add_delegate() -> Weight {
-		Weight::from_parts(51_196_000, 8952)
+		Weight::from_parts(58_757_000, 11092)
 			.saturating_add(ParityDbWeight::get().reads(9_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
 	fn accept_delegation() -> Weight {
-		Weight::from_parts(61_632_000, 6104)
-			.saturating_add(ParityDbWeight::get().reads(8_u64))
+		Weight::from_parts(59_599_000, 6078)
+			.saturating_add(ParityDbWeight::get().reads(7_u64))
 			.saturating_add(ParityDbWeight::get().writes(6_u64))
 	}
 	fn resign_delegation() -> Weight {
-		Weight::from_parts(38_557_000, 4971)
+		Weight::from_parts(41_011_000, 6041)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
 	fn set_issuance_quota() -> Weight {
-		Weight::from_parts(10_535_000, 4971)
+		Weight::from_parts(11_067_000, 6041)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn remove_delegate() -> Weight {
-		Weight::from_parts(42_263_000, 4971)
+		Weight::from_parts(50_075_000, 6041)
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
 	fn issue() -> Weight {
-		Weight::from_parts(19_138_000, 3679)
-			.saturating_add(ParityDbWeight::get().reads(3_u64))
+		Weight::from_parts(28_282_000, 3727)
+			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn issue_batch(n: u32, ) -> Weight {
-		Weight::from_parts(19_119_000, 3547)
-			.saturating_add(Weight::from_parts(5_263_432, 0).saturating_mul(n.into()))
+		Weight::from_parts(28_392_000, 3547)
+			.saturating_add(Weight::from_parts(11_544_293, 0).saturating_mul(n.into()))
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
-			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(n.into())))
+			.saturating_add(ParityDbWeight::get().reads((2_u64).saturating_mul(n.into())))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 			.saturating_add(ParityDbWeight::get().writes((1_u64).saturating_mul(n.into())))
-			.saturating_add(Weight::from_parts(0, 2689).saturating_mul(n.into()))
+			.saturating_add(Weight::from_parts(0, 2737).saturating_mul(n.into()))
 	}
 	fn revoke() -> Weight {
-		Weight::from_parts(18_328_000, 4971)
-			.saturating_add(ParityDbWeight::get().reads(3_u64))
+		Weight::from_parts(28_222_000, 6041)
+			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn suspend() -> Weight {
-		Weight::from_parts(18_407_000, 4971)
-			.saturating_add(ParityDbWeight::get().reads(3_u64))
+		Weight::from_parts(28_222_000, 6041)
+			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn reinstate() -> Weight {
-		Weight::from_parts(17_886_000, 4971)
-			.saturating_add(ParityDbWeight::get().reads(3_u64))
+		Weight::from_parts(27_671_000, 6041)
+			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn anchor_batch() -> Weight {
-		Weight::from_parts(19_139_000, 3683)
-			.saturating_add(ParityDbWeight::get().reads(3_u64))
+		Weight::from_parts(27_802_000, 3731)
+			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn revoke_batch() -> Weight {
-		Weight::from_parts(19_549_000, 4971)
-			.saturating_add(ParityDbWeight::get().reads(3_u64))
+		Weight::from_parts(28_322_000, 6041)
+			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn revoke_batch_leaf(p: u32, ) -> Weight {
-		Weight::from_parts(23_501_297, 4971)
-			.saturating_add(Weight::from_parts(438_772, 0).saturating_mul(p.into()))
-			.saturating_add(ParityDbWeight::get().reads(4_u64))
+		Weight::from_parts(35_856_667, 6041)
+			.saturating_add(Weight::from_parts(424_907, 0).saturating_mul(p.into()))
+			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn suspend_batch_leaf(p: u32, ) -> Weight {
-		Weight::from_parts(23_723_364, 4971)
-			.saturating_add(Weight::from_parts(436_771, 0).saturating_mul(p.into()))
-			.saturating_add(ParityDbWeight::get().reads(4_u64))
+		Weight::from_parts(36_291_940, 6041)
+			.saturating_add(Weight::from_parts(431_805, 0).saturating_mul(p.into()))
+			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn reinstate_batch_leaf() -> Weight {
-		Weight::from_parts(24_256_000, 4971)
-			.saturating_add(ParityDbWeight::get().reads(4_u64))
+		Weight::from_parts(35_533_000, 6041)
+			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 }
