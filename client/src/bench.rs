@@ -1,6 +1,6 @@
 //! A load generator for a running node: concurrent workers ask the same verification question over
-//! and over — `credentials_verify`, or the plain `state_getStorage` of the same credential record for
-//! comparison — and the run reports throughput, latency percentiles and errors.
+//! and over — `credentials_verify`, or the plain `state_getStorage` of the same credential's record
+//! for comparison — and the run reports throughput, latency percentiles and errors.
 //!
 //! A run is bounded twice: by its duration (a request still unanswered a few seconds after the end is
 //! given up and counted as an error) and by a cap on the number of requests.
@@ -14,7 +14,6 @@ use std::{
 };
 
 use serde_json::Value;
-use sp_crypto_hashing::{blake2_128, twox_128};
 use tokio::time::Instant;
 
 use crate::{bytes32::to_hex, rpc::NodeRpc, Digest, Error, Result};
@@ -35,12 +34,13 @@ pub const MAX_CONNECTIONS: usize = 32;
 const GRACE: Duration = Duration::from_secs(5);
 
 /// What each request asks.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum BenchTarget {
 	/// `credentials_verify(digest)`: the verifier's question, answered by the runtime.
 	Verify,
-	/// `state_getStorage(key)` of the credential's `Credentials::Credentials` record: a plain read.
-	Storage,
+	/// `state_getStorage(key)` of this storage key (the digest's `Credentials::Credentials` record,
+	/// from [`crate::CredChain::credential_storage_key`]): a plain read.
+	Storage(Vec<u8>),
 }
 
 /// How to run.
@@ -93,17 +93,6 @@ impl BenchReport {
 	}
 }
 
-/// The storage key of the `Credentials::Credentials` record of `digest`:
-/// `twox128("Credentials") ++ twox128("Credentials") ++ blake2_128(digest) ++ digest`.
-pub fn storage_key(digest: &Digest) -> Vec<u8> {
-	let mut key = Vec::with_capacity(16 + 16 + 16 + 32);
-	key.extend(twox_128(b"Credentials"));
-	key.extend(twox_128(b"Credentials"));
-	key.extend(blake2_128(digest));
-	key.extend(digest);
-	key
-}
-
 /// What one worker measured.
 #[derive(Default)]
 struct WorkerReport {
@@ -127,9 +116,9 @@ pub async fn run(config: &BenchConfig) -> Result<BenchReport> {
 		return Err(Error::input("--max-requests must be at least 1"));
 	}
 
-	let (method, param) = match config.target {
+	let (method, param) = match &config.target {
 		BenchTarget::Verify => ("credentials_verify", to_hex(&config.digest)),
-		BenchTarget::Storage => ("state_getStorage", to_hex(&storage_key(&config.digest))),
+		BenchTarget::Storage(key) => ("state_getStorage", format!("0x{}", hex::encode(key))),
 	};
 	let params = Arc::new(vec![Value::from(param)]);
 
@@ -235,15 +224,6 @@ fn percentile_ms(sorted_us: &[u32], quantile: f64) -> f64 {
 #[cfg(test)]
 mod tests {
 	use super::*;
-
-	#[test]
-	fn storage_keys_follow_blake2_128_concat() {
-		let digest = [0x11; 32];
-		let key = storage_key(&digest);
-		assert_eq!(key.len(), 80);
-		assert_eq!(hex::encode(&key[..16]), hex::encode(twox_128(b"Credentials")));
-		assert_eq!(&key[48..], &digest);
-	}
 
 	#[test]
 	fn percentiles_use_the_nearest_rank() {

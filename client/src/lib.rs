@@ -8,13 +8,16 @@
 //! - [`merkle`]: Merkle batches of many credentials, built the way the chain checks them
 //!   (`binary-merkle-tree` over Keccak-256), and [`proof_file`]: the `<document>.proof.json` files
 //!   that let each credential of a batch be verified on its own.
-//! - [`terms`]: what an issuer states with a credential (validity window, achievement id, holder
-//!   commitment) and why it revokes one; [`dates`] parses and prints the dates involved.
+//! - [`CredentialTerms`] (the pallet's own type): what an issuer states with a credential (validity
+//!   window, achievement id, holder commitment); [`credential_terms`] reads and checks them,
+//!   [`reasons`] the reasons for revoking a credential or withdrawing an issuer, [`profile`] an
+//!   issuer's profile, and [`dates`] parses and prints the dates involved.
 //! - [`keys`]: signing keys, from a secret URI, a mnemonic, a seed or a key file; never printed.
-//! - [`chain`]: [`CredChain`], a connection that signs and submits the credentials pallet's calls and
-//!   waits for them to be finalized, with the chain's refusals turned into plain sentences.
-//! - [`rpc`] and [`verdict`]: a verifier's questions over the node's `credentials_*` JSON-RPC methods,
-//!   and their answers, with a rendering a person can read.
+//! - [`chain`]: [`CredChain`], a connection that signs and submits the chain's calls and waits for
+//!   them to be finalized, with the chain's refusals turned into plain sentences; [`runtime`]: those
+//!   calls, events and storage items as Rust types generated from the runtime's metadata.
+//! - [`rpc`] and [`verdict`]: a verifier's questions over the node's `credentials_*` JSON-RPC methods
+//!   (the client `pallet-credentials-rpc` generates), and their answers, rendered for a person.
 //! - [`bench`]: a bounded load generator for those methods.
 //!
 //! Every fallible function returns [`Error`], whose messages are written for the people who run the
@@ -22,7 +25,7 @@
 //!
 //! ```no_run
 //! # async fn example() -> Result<(), credchain_client::Error> {
-//! use credchain_client::{digest, keys::SigningKey, terms::CredentialTerms, CredChain};
+//! use credchain_client::{digest, keys::SigningKey, CredChain, CredentialTerms};
 //!
 //! let document = digest::digest_file(std::path::Path::new("diploma.json"))?;
 //! let registrar = SigningKey::from_secret("//Dave")?;
@@ -37,23 +40,26 @@
 
 pub mod bench;
 pub mod bytes32;
-mod calls;
 pub mod chain;
+pub mod credential_terms;
 pub mod dates;
 pub mod digest;
 pub mod error;
 pub mod explain;
 pub mod keys;
 pub mod merkle;
+pub mod profile;
 pub mod proof_file;
+pub mod reasons;
 pub mod rpc;
-pub mod terms;
+pub mod runtime;
 pub mod text;
 pub mod verdict;
 
-pub use calls::IssuanceQuota;
 pub use chain::CredChain;
 pub use error::{Error, Result};
+/// The chain's own types for what an issuer states with a credential and how much it may issue.
+pub use pallet_credentials::{CredentialTerms, IssuanceQuota};
 /// An account on chain (an issuer's, a delegate's): 32 bytes, shown as an SS58 address.
 pub use subxt::utils::AccountId32;
 

@@ -1,5 +1,6 @@
-//! A verifier's connection to a node: the `credentials_*` JSON-RPC methods (see `docs/rpc.md`) and the
-//! few standard ones a verifier needs, over HTTP (`http://`, `https://`) or WebSocket (`ws://`,
+//! A verifier's connection to a node: the `credentials_*` JSON-RPC methods (see `docs/rpc.md`), called
+//! through the client `pallet-credentials-rpc` generates from the node's own trait and read into its
+//! answer types, and the few standard ones a verifier needs, over HTTP (`http://`, `https://`) or WebSocket (`ws://`,
 //! `wss://`). Answers are read at the node's latest finalized block.
 
 use std::time::Duration;
@@ -9,6 +10,11 @@ use jsonrpsee::{
 	http_client::{HttpClient, HttpClientBuilder},
 	ws_client::{WsClient, WsClientBuilder},
 };
+use pallet_credentials_rpc::{
+	answers::{IssuerInfo, Verdict},
+	params::BatchProof,
+	CredentialsApiClient,
+};
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 use subxt::utils::AccountId32;
@@ -16,7 +22,6 @@ use subxt::utils::AccountId32;
 use crate::{
 	bytes32::{self, to_hex},
 	merkle::LeafProof,
-	verdict::{IssuerInfo, Verdict},
 	Digest, Error, Result,
 };
 
@@ -38,28 +43,20 @@ enum Transport {
 	Ws(WsClient),
 }
 
+/// Runs `$call` on the connection's client, whichever its transport, and awaits it.
+macro_rules! with_client {
+	($rpc:expr, $client:ident => $call:expr) => {
+		match &$rpc.transport {
+			Transport::Http($client) => $call.await,
+			Transport::Ws($client) => $call.await,
+		}
+	};
+}
+
 /// A connection to a node's JSON-RPC server.
 pub struct NodeRpc {
 	url: String,
 	transport: Transport,
-}
-
-/// A verdict, as the node sent it and as understood.
-#[derive(Clone, Debug)]
-pub struct VerdictAnswer {
-	/// The verdict.
-	pub verdict: Verdict,
-	/// The node's JSON answer, for `--json`.
-	pub json: Value,
-}
-
-/// An issuer, as the node sent it and as understood.
-#[derive(Clone, Debug)]
-pub struct IssuerAnswer {
-	/// The issuer.
-	pub issuer: IssuerInfo,
-	/// The node's JSON answer, for `--json`.
-	pub json: Value,
 }
 
 impl NodeRpc {
@@ -111,10 +108,7 @@ impl NodeRpc {
 				Error::input(format!("cannot send the parameters of {method}: {error}"))
 			})?;
 		}
-		let answer = match &self.transport {
-			Transport::Http(client) => client.request(method, array).await,
-			Transport::Ws(client) => client.request(method, array).await,
-		};
+		let answer = with_client!(self, client => client.request(method, array));
 		answer.map_err(|error| self.error(method, error))
 	}
 
@@ -139,12 +133,10 @@ impl NodeRpc {
 
 	/// The verdict on the credential with `digest` (`credentials_verify`).
 	/// `issuer` is the issuer identifier the document names, if it names one.
-	pub async fn verify(&self, digest: &Digest, issuer: Option<&str>) -> Result<VerdictAnswer> {
-		let method = "credentials_verify";
-		let params = vec![to_hex(digest).into(), Value::Null, issuer.into()];
-		let json: Value = self.call(method, params).await?;
-		let verdict = self.understand(method, &json)?;
-		Ok(VerdictAnswer { verdict, json })
+	pub async fn verify(&self, digest: &Digest, issuer: Option<&str>) -> Result<Verdict> {
+		let issuer = issuer.map(str::to_owned);
+		let answer = with_client!(self, client => client.verify(to_hex(digest), None, issuer));
+		answer.map_err(|error| self.error("credentials_verify", error))
 	}
 
 	/// The verdict on the credential `leaf` of the Merkle batch `root`, shown to belong to it by
@@ -155,49 +147,34 @@ impl NodeRpc {
 		leaf: &Digest,
 		proof: &LeafProof,
 		issuer: Option<&str>,
-	) -> Result<VerdictAnswer> {
-		let method = "credentials_verifyInBatch";
-		let proof = serde_json::to_value(proof)
-			.map_err(|error| Error::input(format!("cannot send the proof: {error}")))?;
-		let params =
-			vec![to_hex(root).into(), to_hex(leaf).into(), proof, Value::Null, issuer.into()];
-		let json: Value = self.call(method, params).await?;
-		let verdict = self.understand(method, &json)?;
-		Ok(VerdictAnswer { verdict, json })
+	) -> Result<Verdict> {
+		let proof = BatchProof {
+			leaf_index: proof.leaf_index,
+			siblings: proof.siblings.iter().map(|sibling| to_hex(sibling)).collect(),
+		};
+		let issuer = issuer.map(str::to_owned);
+		let answer = with_client!(self, client => client.verify_in_batch(
+			to_hex(root),
+			to_hex(leaf),
+			proof,
+			None,
+			issuer
+		));
+		answer.map_err(|error| self.error("credentials_verifyInBatch", error))
 	}
 
 	/// The issuer registered under the identifier `uri` (its website, DID or another registered
 	/// identifier), if any (`credentials_issuerByIdentifier`).
-	pub async fn issuer_by_identifier(&self, uri: &str) -> Result<Option<IssuerAnswer>> {
-		let method = "credentials_issuerByIdentifier";
-		let json: Value = self.call(method, vec![uri.into()]).await?;
-		if json.is_null() {
-			return Ok(None);
-		}
-		let issuer = self.understand(method, &json)?;
-		Ok(Some(IssuerAnswer { issuer, json }))
+	pub async fn issuer_by_identifier(&self, uri: &str) -> Result<Option<IssuerInfo>> {
+		let answer =
+			with_client!(self, client => client.issuer_by_identifier(uri.to_owned(), None));
+		answer.map_err(|error| self.error("credentials_issuerByIdentifier", error))
 	}
 
 	/// The issuer registered under `account`, if any (`credentials_issuer`).
-	pub async fn issuer(&self, account: &AccountId32) -> Result<Option<IssuerAnswer>> {
-		let method = "credentials_issuer";
-		let json: Value = self.call(method, vec![to_hex(&account.0).into()]).await?;
-		if json.is_null() {
-			return Ok(None);
-		}
-		let issuer = self.understand(method, &json)?;
-		Ok(Some(IssuerAnswer { issuer, json }))
-	}
-
-	/// `json`, the answer to `method`, read as `T`.
-	fn understand<T: DeserializeOwned>(&self, method: &str, json: &Value) -> Result<T> {
-		serde_json::from_value(json.clone()).map_err(|error| {
-			Error::Incompatible(format!(
-				"the answer of the node at {} to {method} is not what this client expects ({error}); \
-				 the node may be newer or older than this version of credchain",
-				self.url
-			))
-		})
+	pub async fn issuer(&self, account: &AccountId32) -> Result<Option<IssuerInfo>> {
+		let answer = with_client!(self, client => client.issuer(to_hex(&account.0), None));
+		answer.map_err(|error| self.error("credentials_issuer", error))
 	}
 
 	/// The error for a failed call of `method`.

@@ -4,25 +4,12 @@
 //! printed; and the client refuses to send a name or identifier the chain would refuse
 //! ([`check_profile_text`]).
 //!
-//! The characters refused and escaped are those `pallet_credentials::identity::is_forbidden_char`
-//! refuses on chain (issue 11 moves both into one shared crate).
+//! The characters refused and escaped, and what counts as an identifier, are the chain's own rules
+//! (`pallet_credentials::identity`), used here rather than restated.
 
 use crate::{bytes32, Error, Result};
 
-/// Whether `c` is a control character, a bidirectional control or override, or an invisible
-/// character that would make two different texts look the same.
-pub fn is_forbidden_char(c: char) -> bool {
-	c.is_control()
-		|| matches!(
-			c,
-			'\u{061C}' |
-				'\u{00AD}' | '\u{200B}'..='\u{200F}' |
-				'\u{202A}'..='\u{202E}' |
-				'\u{2060}'..='\u{2064}' |
-				'\u{2066}'..='\u{2069}' |
-				'\u{FEFF}' | '\u{FFF9}'..='\u{FFFB}'
-		)
-}
+pub use pallet_credentials::identity::is_forbidden_char;
 
 /// `text` with every forbidden character (see [`is_forbidden_char`]) written as a visible escape,
 /// `\u{1b}`, so that it prints as what it is.
@@ -65,13 +52,7 @@ pub fn check_profile_text(option: &str, text: &str) -> Result<()> {
 /// [`check_profile_text`]) with no white space and a scheme (`https:`, `did:` …).
 pub fn check_identifier(option: &str, uri: &str) -> Result<()> {
 	check_profile_text(option, uri)?;
-	let scheme_ok = uri.split_once(':').is_some_and(|(scheme, rest)| {
-		let mut letters = scheme.chars();
-		letters.next().is_some_and(|first| first.is_ascii_alphabetic())
-			&& letters.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
-			&& !rest.is_empty()
-	});
-	if !scheme_ok || uri.chars().any(char::is_whitespace) {
+	if !pallet_credentials::identity::is_identifier(uri.as_bytes()) {
 		return Err(Error::input(format!(
 			"{option} {} is not a URI: it needs a scheme, such as https://university.example or \
 			 did:web:university.example, and no white space",

@@ -31,6 +31,8 @@ extern crate alloc;
 pub mod apis;
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarks;
+#[cfg(test)]
+mod client_metadata;
 pub mod configs;
 pub mod genesis_config_presets;
 pub mod permissions;

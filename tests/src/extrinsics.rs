@@ -102,7 +102,7 @@ pub async fn wait_until_finalized(
 	timeout: std::time::Duration,
 ) {
 	let account_key =
-		crate::blake2_128_concat_key("System", "Account", &signer.to_account_id().encode());
+		frame_system::Account::<credchain_runtime::Runtime>::hashed_key_for(signer.to_account_id());
 	let deadline = std::time::Instant::now() + timeout;
 	loop {
 		let expected = next_nonce(node, signer).await;

@@ -16,11 +16,14 @@ use std::{
 pub mod cli;
 pub mod extrinsics;
 
+use codec::Decode;
 use jsonrpsee::{
 	core::{client::ClientT, params::ArrayParams},
 	http_client::{HttpClient, HttpClientBuilder},
 };
 use serde_json::Value;
+use sp_consensus_aura::{digests::CompatibleDigestItem, sr25519::AuthoritySignature};
+use sp_runtime::DigestItem;
 
 /// The environment variable that overrides where the node binary is.
 pub const NODE_BINARY_VARIABLE: &str = "CREDCHAIN_NODE";
@@ -335,16 +338,6 @@ pub async fn read_storage<V: codec::Decode>(node: &Node, key: &[u8]) -> Option<V
 	})
 }
 
-/// The storage key of `pallet::item(key)` for a map hashed with `Blake2_128Concat`.
-pub fn blake2_128_concat_key(pallet: &str, item: &str, key: &[u8]) -> Vec<u8> {
-	use sp_crypto_hashing::{blake2_128, twox_128};
-	let mut storage_key = twox_128(pallet.as_bytes()).to_vec();
-	storage_key.extend(twox_128(item.as_bytes()));
-	storage_key.extend(blake2_128(key));
-	storage_key.extend(key);
-	storage_key
-}
-
 /// Lower-case hex, without `0x`.
 pub fn hex_encode(bytes: &[u8]) -> String {
 	bytes.iter().map(|byte| format!("{byte:02x}")).collect()
@@ -357,22 +350,6 @@ pub fn hex_decode(hex: &str) -> Vec<u8> {
 		.step_by(2)
 		.map(|i| u8::from_str_radix(&hex[i..i + 2], 16).expect("the node returns valid hex"))
 		.collect()
-}
-
-/// The storage key of the plain value `pallet::item`.
-pub fn plain_key(pallet: &str, item: &str) -> Vec<u8> {
-	use sp_crypto_hashing::twox_128;
-	let mut storage_key = twox_128(pallet.as_bytes()).to_vec();
-	storage_key.extend(twox_128(item.as_bytes()));
-	storage_key
-}
-
-/// The storage key of `pallet::item(key)` for a map hashed with `Twox64Concat`.
-pub fn twox_64_concat_key(pallet: &str, item: &str, key: &[u8]) -> Vec<u8> {
-	let mut storage_key = plain_key(pallet, item);
-	storage_key.extend(sp_crypto_hashing::twox_64(key));
-	storage_key.extend(key);
-	storage_key
 }
 
 /// Reads and decodes the storage value at `key` in the state of block `hash`.
@@ -391,22 +368,19 @@ pub async fn read_storage_at<V: codec::Decode>(node: &Node, key: &[u8], hash: &s
 pub async fn block_author(node: &Node, hash: &str) -> [u8; 32] {
 	let header: Value = node.call("chain_getHeader", vec![hash.into()]).await;
 	let parent = header["parentHash"].as_str().expect("a header has a parent hash").to_string();
-	// A `PreRuntime` digest item (6) of engine `aura` carrying the SCALE-encoded slot (a u64).
-	let slot = header["digest"]["logs"]
+	let slot: u64 = header["digest"]["logs"]
 		.as_array()
 		.expect("a header has digest logs")
 		.iter()
 		.filter_map(|log| log.as_str())
-		.find_map(|log| log.strip_prefix("0x066175726120"))
-		.map(|slot_hex| {
-			let bytes: [u8; 8] = hex_decode(slot_hex).try_into().expect("a slot is 8 bytes");
-			u64::from_le_bytes(bytes)
-		})
-		.unwrap_or_else(|| panic!("block {hash} has no Aura pre-runtime digest"));
-	let authorities: Vec<[u8; 32]> =
-		read_storage_at(node, &plain_key("Aura", "Authorities"), &parent)
-			.await
-			.expect("the chain has Aura authorities");
+		.filter_map(|log| DigestItem::decode(&mut &hex_decode(log)[..]).ok())
+		.find_map(|item| CompatibleDigestItem::<AuthoritySignature>::as_aura_pre_digest(&item))
+		.unwrap_or_else(|| panic!("block {hash} has no Aura pre-runtime digest"))
+		.into();
+	let authorities_key = pallet_aura::Authorities::<credchain_runtime::Runtime>::hashed_key();
+	let authorities: Vec<[u8; 32]> = read_storage_at(node, &authorities_key, &parent)
+		.await
+		.expect("the chain has Aura authorities");
 	authorities[(slot % authorities.len() as u64) as usize]
 }
 

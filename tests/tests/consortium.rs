@@ -7,13 +7,11 @@ use std::time::{Duration, Instant};
 use credchain_client::{
 	chain::{Proposal, ProposalOutcome, VoteOutcome},
 	keys::SigningKey,
-	terms::{CredentialTerms, IssuerProfile},
-	AccountId32, CredChain, Error,
+	profile::IssuerProfile,
+	AccountId32, CredChain, CredentialTerms, Error,
 };
-use credchain_e2e::{
-	block_author, block_hash, node_key_for, plain_key, read_storage, twox_64_concat_key, Node,
-	NodeConfig,
-};
+use credchain_e2e::{block_author, block_hash, node_key_for, read_storage, Node, NodeConfig};
+use credchain_runtime::Runtime;
 use serde_json::Value;
 
 const VALIDATORS: [&str; 4] = ["alice", "bob", "charlie", "dave"];
@@ -110,9 +108,10 @@ async fn authors(node: &Node, from: u64, to: u64) -> Vec<[u8; 32]> {
 
 /// Eve's Aura key, as her node registered it.
 async fn registered_aura_key(node: &Node, account: &AccountId32) -> [u8; 32] {
-	let keys: [u8; 64] = read_storage(node, &twox_64_concat_key("Session", "NextKeys", &account.0))
-		.await
-		.expect("Eve registered session keys");
+	let next_keys = pallet_session::NextKeys::<Runtime>::hashed_key_for(
+		sp_runtime::AccountId32::from(account.0),
+	);
+	let keys: [u8; 64] = read_storage(node, &next_keys).await.expect("Eve registered session keys");
 	keys[..32].try_into().expect("32 bytes")
 }
 
@@ -126,7 +125,9 @@ async fn wait_for_authorities(
 	let deadline = Instant::now() + timeout;
 	loop {
 		let authorities: Vec<[u8; 32]> =
-			read_storage(node, &plain_key("Aura", "Authorities")).await.expect("authorities");
+			read_storage(node, &pallet_aura::Authorities::<Runtime>::hashed_key())
+				.await
+				.expect("authorities");
 		if condition(&authorities) {
 			return;
 		}

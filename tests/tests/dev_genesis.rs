@@ -4,9 +4,8 @@
 
 use std::time::Duration;
 
-use codec::Encode;
-use credchain_e2e::{blake2_128_concat_key, read_storage, Node, NodeConfig};
-use credchain_runtime::{AccountId, BlockNumber, Role};
+use credchain_e2e::{read_storage, Node, NodeConfig};
+use credchain_runtime::{AccountId, BlockNumber, Role, Runtime};
 use pallet_credentials::{IssuerStanding, SignerRecord};
 use sp_keyring::Sr25519Keyring;
 
@@ -29,7 +28,7 @@ async fn dev_chain_starts_with_accredited_example_issuers() {
 	node.wait_for_finalized(1, Duration::from_secs(60)).await;
 
 	let bob = account(Sr25519Keyring::Bob);
-	let issuer_key = blake2_128_concat_key("Credentials", "Issuers", &bob.encode());
+	let issuer_key = pallet_credentials::Issuers::<Runtime>::hashed_key_for(&bob);
 	let university: IssuerRecord =
 		read_storage(&node, &issuer_key).await.expect("Bob is a registered issuer");
 	assert_eq!(university.standing, IssuerStanding::Accredited);
@@ -37,13 +36,13 @@ async fn dev_chain_starts_with_accredited_example_issuers() {
 	assert_eq!(university.delegates.to_vec(), vec![account(Sr25519Keyring::Dave)]);
 
 	let dave = account(Sr25519Keyring::Dave);
-	let signer_key = blake2_128_concat_key("Credentials", "Signers", &dave.encode());
+	let signer_key = pallet_credentials::Signers::<Runtime>::hashed_key_for(&dave);
 	let registrar: SignerRecord<AccountId> =
 		read_storage(&node, &signer_key).await.expect("Dave signs for an issuer");
 	assert_eq!(registrar.issuer, bob);
 
 	let charlie = account(Sr25519Keyring::Charlie);
-	let charlie_key = blake2_128_concat_key("Credentials", "Issuers", &charlie.encode());
+	let charlie_key = pallet_credentials::Issuers::<Runtime>::hashed_key_for(&charlie);
 	let institute: IssuerRecord =
 		read_storage(&node, &charlie_key).await.expect("Charlie is a registered issuer");
 	assert_eq!(&institute.profile.name[..], b"Example Training Institute");
@@ -56,9 +55,7 @@ async fn dev_chain_starts_with_accredited_example_issuers() {
 		(account(Sr25519Keyring::Alice), Role::Validator),
 		(account(Sr25519Keyring::Alice), Role::CouncilMember),
 	] {
-		let mut key = blake2_128_concat_key("Roles", "Grants", &who.encode());
-		key.extend(sp_crypto_hashing::blake2_128(&role.encode()));
-		key.extend(role.encode());
+		let key = pallet_roles::Grants::<Runtime>::hashed_key_for(&who, role);
 		let grants: u32 = read_storage(&node, &key).await.unwrap_or_default();
 		assert_eq!(grants, 1, "{who} should hold {role:?} once");
 	}

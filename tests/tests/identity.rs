@@ -123,11 +123,10 @@ async fn an_issuer_cannot_take_another_issuers_name_or_uri() {
 		RuntimeCall::Credentials(pallet_credentials::Call::propose_profile_change { profile })
 	};
 	send(&node, Charlie, propose(proposal.clone())).await;
-	let pending = credchain_e2e::blake2_128_concat_key(
-		"Credentials",
-		"ProfileProposals",
-		&codec::Encode::encode(&Charlie.to_account_id()),
-	);
+	let pending =
+		pallet_credentials::ProfileProposals::<credchain_runtime::Runtime>::hashed_key_for(
+			Charlie.to_account_id(),
+		);
 	let stored: Option<ProfileOf<credchain_runtime::Runtime>> =
 		credchain_e2e::read_storage(&node, &pending).await;
 	assert_eq!(stored, None, "a proposal with a taken name is refused");
@@ -362,13 +361,9 @@ async fn an_issuer_whose_key_is_a_multisig_of_its_officers_issues_when_both_sign
 	send(&node, Eve, as_multi(Ferdie, None, issue(&digest))).await;
 	assert_eq!(verify(&node, &digest, None).await["status"], "unknown");
 	let call_hash = sp_crypto_hashing::blake2_256(&codec::Encode::encode(&issue(&digest)));
-	let mut key = credchain_e2e::twox_64_concat_key(
-		"Multisig",
-		"Multisigs",
-		&codec::Encode::encode(&multisig),
+	let key = pallet_multisig::Multisigs::<credchain_runtime::Runtime>::hashed_key_for(
+		&multisig, call_hash,
 	);
-	key.extend(sp_crypto_hashing::blake2_128(&call_hash));
-	key.extend(call_hash);
 	let timepoint: (u32, u32) =
 		credchain_e2e::read_storage(&node, &key).await.expect("Eve's approval is on chain");
 	send(&node, Ferdie, as_multi(Eve, Some(timepoint), issue(&digest))).await;

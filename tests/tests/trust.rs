@@ -13,18 +13,17 @@ use credchain_client::{
 	chain::{Proposal, ProposalOutcome},
 	explain::invalid_transaction,
 	keys::SigningKey,
-	terms::{CredentialTerms, WithdrawalReason},
-	AccountId32, CredChain, Error, IssuanceQuota,
+	reasons::WithdrawalReason,
+	AccountId32, CredChain, CredentialTerms, Error, IssuanceQuota,
 };
 use credchain_e2e::{
-	blake2_128_concat_key,
 	extrinsics::{
 		custom_refusal_code, next_nonce, refusal_text, submit, submit_with_nonce,
 		wait_until_finalized,
 	},
-	read_storage, twox_64_concat_key, Node, NodeConfig,
+	read_storage, Node, NodeConfig,
 };
-use credchain_runtime::{RuntimeCall, SessionKeys};
+use credchain_runtime::{Runtime, RuntimeCall, SessionKeys};
 use sp_keyring::Sr25519Keyring::{self, Alice, Bob, Charlie, Dave, Ferdie};
 
 /// `pallet_roles::NO_ROLE`.
@@ -107,7 +106,7 @@ async fn give_session_keys_as_before(node: &Node, owner: Sr25519Keyring) {
 		call: Box::new(set_keys),
 	});
 	submit(node, Alice, sudo_as).await.expect("the sudo key may sudo_as");
-	let next_keys = twox_64_concat_key("Session", "NextKeys", &owner.to_account_id().encode());
+	let next_keys = pallet_session::NextKeys::<Runtime>::hashed_key_for(owner.to_account_id());
 	wait_until("the session keys", Duration::from_secs(60), || async {
 		read_storage::<SessionKeys>(node, &next_keys).await.is_some()
 	})
@@ -175,7 +174,7 @@ async fn a_removed_delegate_or_withdrawn_issuer_is_shut_out_whatever_its_key_did
 	submit(&node, Alice, RuntimeCall::Sudo(pallet_sudo::Call::sudo { call: Box::new(add_node) }))
 		.await
 		.expect("the sudo key authorizes a node");
-	let account_key = blake2_128_concat_key("System", "Account", &Dave.to_account_id().encode());
+	let account_key = frame_system::Account::<Runtime>::hashed_key_for(Dave.to_account_id());
 	wait_until("Dave's consumer reference", Duration::from_secs(60), || async {
 		let info: Option<frame_system::AccountInfo<u32, ()>> =
 			read_storage(&node, &account_key).await;
@@ -269,7 +268,7 @@ async fn a_council_member_at_its_proposal_cap_is_refused_until_a_motion_closes()
 		submit_with_nonce(&node, Alice, propose, nonce).await.expect("a member may propose");
 		nonce += 1;
 	}
-	let open_key = blake2_128_concat_key("Roles", "OpenProposals", &Alice.to_account_id().encode());
+	let open_key = pallet_roles::OpenProposals::<Runtime>::hashed_key_for(Alice.to_account_id());
 	wait_until("five open motions", Duration::from_secs(90), || async {
 		read_storage::<u32>(&node, &open_key).await == Some(5)
 	})

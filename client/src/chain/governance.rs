@@ -6,34 +6,39 @@
 //! decisions and two thirds for changes to the council itself and runtime upgrades;
 //! [`Proposal::threshold`] computes the matching threshold from the council's size.
 
-use codec::Decode;
 use subxt::{
 	rpcs::{client::RpcParams, RpcClient},
-	utils::AccountId32,
+	utils::{AccountId32, MultiAddress, Static, H256},
 };
 
-use super::{decode_events, dispatch_failure, CredChain, FinalizedBlock};
+use super::{submit::dispatch_failure, CredChain, FinalizedBlock};
 use crate::{
 	bytes32::to_hex,
-	calls::{
-		self, MembershipCall, NodeAuthorizationCall, RuntimeCall, RuntimeUpgradeCall,
-		ValidatorSetCall,
-	},
 	keys::SigningKey,
-	terms::IssuerProfile,
+	profile::IssuerProfile,
+	runtime::{
+		self,
+		council::events::{Executed, Proposed, Voted},
+		runtime_types::{
+			bounded_collections::bounded_vec::BoundedVec, credchain_runtime::SessionKeys,
+			pallet_consortium_nodes::pallet::Call as NodeAuthorizationCall,
+			pallet_credentials::pallet::Call as CredentialsCall,
+			pallet_membership::pallet::Call as MembershipCall,
+			pallet_runtime_upgrade::pallet::Call as RuntimeUpgradeCall,
+			pallet_validator_set::pallet::Call as ValidatorSetCall,
+			sp_consensus_aura::sr25519::app_sr25519::Public as AuraKey,
+			sp_consensus_grandpa::app::Public as GrandpaKey, sp_weights::weight_v2::Weight,
+		},
+	},
 	Digest, Error, Result,
 };
-
-/// The council pallet's name in the runtime.
-const COUNCIL: &str = "Council";
 
 /// The most bytes a proposal may take; governance calls take a few hundred at most.
 const PROPOSAL_LENGTH_BOUND: u32 = 4_096;
 
 /// The most weight a motion's call may use when it is closed: far above any governance call
 /// (they weigh well under 0.1 s), well under a block.
-const PROPOSAL_WEIGHT_BOUND: calls::Weight =
-	calls::Weight { ref_time: 500_000_000_000, proof_size: 1_048_576 };
+const PROPOSAL_WEIGHT_BOUND: Weight = Weight { ref_time: 500_000_000_000, proof_size: 1_048_576 };
 
 /// A governance decision the council can make.
 #[derive(Clone, Debug)]
@@ -65,7 +70,7 @@ pub enum Proposal {
 		/// The issuer.
 		issuer: AccountId32,
 		/// Why.
-		reason: crate::terms::WithdrawalReason,
+		reason: crate::reasons::WithdrawalReason,
 		/// The first block whose credentials from it are no longer trusted, if any.
 		distrusted_from: Option<u32>,
 	},
@@ -95,7 +100,7 @@ pub enum Proposal {
 		/// The issuer.
 		issuer: AccountId32,
 		/// Its quota.
-		quota: Option<calls::IssuanceQuota>,
+		quota: Option<crate::IssuanceQuota>,
 	},
 }
 
@@ -190,43 +195,37 @@ fn one_param(value: String) -> Result<RpcParams> {
 }
 
 impl CredChain {
-	/// Reads and decodes the council's storage item `item` (followed by `map_key` for a map
-	/// hashed with `Identity`) at the best block; `None` when it is empty.
-	async fn council_storage<V: Decode>(
-		&self,
-		item: &str,
-		map_key: &[u8],
-		what: &str,
-	) -> Result<Option<V>> {
-		let mut key = sp_crypto_hashing::twox_128(COUNCIL.as_bytes()).to_vec();
-		key.extend(sp_crypto_hashing::twox_128(item.as_bytes()));
-		key.extend(map_key);
-		let value: Option<String> = self
-			.rpc
-			.request("state_getStorage", one_param(format!("0x{}", hex::encode(key)))?)
-			.await
-			.map_err(|error| Error::unreachable(&self.url, error))?;
-		let Some(value) = value else { return Ok(None) };
-		let bytes = node_hex(&value, what)?;
-		V::decode(&mut &bytes[..])
-			.map(Some)
-			.map_err(|error| Error::Incompatible(format!("{what}: {error}")))
-	}
-
-	/// The council's members.
+	/// The council's members, at the latest finalized block.
 	pub async fn council_members(&self) -> Result<Vec<AccountId32>> {
-		let members: Option<Vec<[u8; 32]>> =
-			self.council_storage("Members", &[], "the council's members").await?;
-		Ok(members.unwrap_or_default().into_iter().map(AccountId32).collect())
+		let at = self.at_finalized().await?;
+		at.storage()
+			.fetch(&runtime::storage().council().members(), ())
+			.await
+			.map_err(|error| Error::unreachable(&self.url, error))?
+			.decode()
+			.map_err(|error| {
+				Error::Incompatible(format!("the council's members do not decode: {error}"))
+			})
 	}
 
 	/// The ayes the open motion `hash` needs, or an input error if no such motion is open.
 	async fn motion_threshold(&self, hash: Digest) -> Result<u32> {
-		let votes: Option<calls::VotesHead> =
-			self.council_storage("Voting", &hash, "the motion's votes").await?;
-		votes.map(|votes| votes.threshold).ok_or_else(|| {
-			Error::input(format!("there is no open council motion {}", to_hex(&hash)))
-		})
+		let at = self.at_finalized().await?;
+		let votes = at
+			.storage()
+			.try_fetch(&runtime::storage().council().voting(), (H256(hash),))
+			.await
+			.map_err(|error| Error::unreachable(&self.url, error))?
+			.ok_or_else(|| {
+				Error::input(format!("there is no open council motion {}", to_hex(&hash)))
+			})?;
+		let votes = votes.decode().map_err(|error| {
+			Error::Incompatible(format!(
+				"the votes of motion {} do not decode: {error}",
+				to_hex(&hash)
+			))
+		})?;
+		Ok(votes.threshold)
 	}
 
 	/// Proposes `proposal` to the council, signed by the member `key`, with the threshold the
@@ -240,15 +239,10 @@ impl CredChain {
 			)));
 		}
 		let threshold = proposal.threshold(members.len() as u32);
-		let args = calls::ProposeArgs {
-			threshold,
-			proposal: self.runtime_call(proposal).await?,
-			length_bound: PROPOSAL_LENGTH_BOUND,
-		};
-		let included = self.submit(key, COUNCIL, "propose", args).await?;
-		if let Some(executed) =
-			decode_events::<calls::Executed>(&included.events, COUNCIL, "Executed").first()
-		{
+		let call = self.runtime_call(proposal).await?;
+		let propose = runtime::tx().council().propose(threshold, call, PROPOSAL_LENGTH_BOUND);
+		let included = self.submit(key, &propose).await?;
+		if let Some(executed) = included.event::<Executed>() {
 			return match dispatch_failure(&executed.result, &included.metadata) {
 				None => Ok(ProposalOutcome::Executed(included.block)),
 				Some(reason) => Err(Error::Rejected(format!(
@@ -258,15 +252,14 @@ impl CredChain {
 				))),
 			};
 		}
-		let proposed = decode_events::<calls::Proposed>(&included.events, COUNCIL, "Proposed");
-		let proposed = proposed.first().ok_or_else(|| {
+		let proposed = included.event::<Proposed>().ok_or_else(|| {
 			Error::Uncertain(format!(
 				"the proposal was included in block {}, but the council reported no motion",
 				included.block
 			))
 		})?;
 		let motion = Motion {
-			hash: proposed.proposal_hash,
+			hash: proposed.proposal_hash.0,
 			index: proposed.proposal_index,
 			threshold: proposed.threshold,
 		};
@@ -287,11 +280,9 @@ impl CredChain {
 		approve: bool,
 	) -> Result<VoteOutcome> {
 		let threshold = self.motion_threshold(hash).await?;
-		let args = calls::VoteArgs { proposal: hash, index, approve };
-		let voted = self.submit(key, COUNCIL, "vote", args).await?;
-		let ayes = decode_events::<calls::Voted>(&voted.events, COUNCIL, "Voted")
-			.first()
-			.map_or(0, |voted| voted.yes);
+		let vote = runtime::tx().council().vote(H256(hash), index, approve);
+		let voted = self.submit(key, &vote).await?;
+		let ayes = voted.event::<Voted>().map_or(0, |voted| voted.yes);
 		if !approve || ayes < threshold {
 			return Ok(VoteOutcome::Counted(voted.block));
 		}
@@ -306,16 +297,15 @@ impl CredChain {
 		hash: Digest,
 		index: u32,
 	) -> Result<FinalizedBlock> {
-		let args = calls::CloseArgs {
-			proposal_hash: hash,
+		let close = runtime::tx().council().close(
+			H256(hash),
 			index,
-			proposal_weight_bound: PROPOSAL_WEIGHT_BOUND,
-			length_bound: PROPOSAL_LENGTH_BOUND,
-		};
-		let included = self.submit(key, COUNCIL, "close", args).await?;
+			PROPOSAL_WEIGHT_BOUND,
+			PROPOSAL_LENGTH_BOUND,
+		);
+		let included = self.submit(key, &close).await?;
 		self.release_proposal_slot(key, hash).await?;
-		let executed = decode_events::<calls::Executed>(&included.events, COUNCIL, "Executed");
-		match executed.first() {
+		match included.event::<Executed>() {
 			Some(executed) => match dispatch_failure(&executed.result, &included.metadata) {
 				None => Ok(included.block),
 				Some(reason) => Err(Error::Rejected(format!(
@@ -335,8 +325,7 @@ impl CredChain {
 	/// Gives the proposer of the closed motion `hash` its proposal slot back (each member may have
 	/// only a few motions open), signed by the member `key`.
 	pub async fn release_proposal_slot(&self, key: &SigningKey, hash: Digest) -> Result<()> {
-		let args = calls::ReleaseProposalArgs { proposal_hash: hash };
-		self.submit(key, COUNCIL, "release_proposal_cost", args).await?;
+		self.submit(key, &runtime::tx().council().release_proposal_cost(H256(hash))).await?;
 		Ok(())
 	}
 
@@ -376,11 +365,9 @@ impl CredChain {
 		let mut grandpa = [0u8; 32];
 		aura.copy_from_slice(&keys[..32]);
 		grandpa.copy_from_slice(&keys[32..]);
-		let args = calls::SetKeysArgs {
-			keys: calls::SessionKeys { aura, grandpa },
-			proof: node_hex(&generated.proof, "a key ownership proof")?,
-		};
-		Ok(self.submit(key, "Session", "set_keys", args).await?.block)
+		let keys = SessionKeys { aura: AuraKey(aura), grandpa: GrandpaKey(grandpa) };
+		let proof = node_hex(&generated.proof, "a key ownership proof")?;
+		Ok(self.submit(key, &runtime::tx().session().set_keys(keys, proof)).await?.block)
 	}
 
 	/// Enacts the runtime upgrade the council authorized, uploading `code` (the new runtime's
@@ -390,13 +377,14 @@ impl CredChain {
 		key: &SigningKey,
 		code: Vec<u8>,
 	) -> Result<FinalizedBlock> {
-		let args = calls::ApplyUpgradeArgs { code };
-		Ok(self.submit(key, "System", "apply_authorized_upgrade", args).await?.block)
+		let call = runtime::tx().system().apply_authorized_upgrade(code);
+		Ok(self.submit(key, &call).await?.block)
 	}
 
 	/// `proposal` as the runtime call the council dispatches.
-	async fn runtime_call(&self, proposal: &Proposal) -> Result<RuntimeCall> {
-		use calls::GovernanceCall as Credentials;
+	async fn runtime_call(&self, proposal: &Proposal) -> Result<runtime::Call> {
+		use runtime::Call as RuntimeCall;
+		use CredentialsCall as Credentials;
 		Ok(match proposal.clone() {
 			Proposal::AdmitIssuer { issuer, profile } => {
 				let profile = self.checked_profile(&profile).await?;
@@ -421,7 +409,7 @@ impl CredChain {
 			Proposal::WithdrawIssuer { issuer, reason, distrusted_from } => {
 				RuntimeCall::Credentials(Credentials::withdraw_accreditation {
 					issuer,
-					reason,
+					reason: Static(reason),
 					distrusted_from,
 				})
 			}
@@ -433,26 +421,35 @@ impl CredChain {
 			}
 			Proposal::AddNode { peer_id, owner } => {
 				RuntimeCall::NodeAuthorization(NodeAuthorizationCall::add_well_known_node {
-					node: peer_id,
+					node: BoundedVec(peer_id),
 					owner,
 				})
 			}
 			Proposal::RemoveNode(peer_id) => {
 				RuntimeCall::NodeAuthorization(NodeAuthorizationCall::remove_well_known_node {
-					node: peer_id,
+					node: BoundedVec(peer_id),
 				})
 			}
 			Proposal::AddCouncilMember(who) => {
-				RuntimeCall::CouncilMembership(MembershipCall::add_member { who: who.into() })
+				RuntimeCall::CouncilMembership(MembershipCall::add_member {
+					who: MultiAddress::Id(who),
+				})
 			}
 			Proposal::RemoveCouncilMember(who) => {
-				RuntimeCall::CouncilMembership(MembershipCall::remove_member { who: who.into() })
+				RuntimeCall::CouncilMembership(MembershipCall::remove_member {
+					who: MultiAddress::Id(who),
+				})
 			}
 			Proposal::AuthorizeUpgrade(code_hash) => {
-				RuntimeCall::RuntimeUpgrade(RuntimeUpgradeCall::authorize_upgrade { code_hash })
+				RuntimeCall::RuntimeUpgrade(RuntimeUpgradeCall::authorize_upgrade {
+					code_hash: H256(code_hash),
+				})
 			}
 			Proposal::SetIssuanceQuota { issuer, quota } => {
-				RuntimeCall::Credentials(Credentials::set_issuance_quota { issuer, quota })
+				RuntimeCall::Credentials(Credentials::set_issuance_quota {
+					issuer,
+					quota: quota.map(Static),
+				})
 			}
 		})
 	}

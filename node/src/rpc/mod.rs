@@ -1,8 +1,5 @@
 //! The node's JSON-RPC methods beyond the standard Substrate ones: `system_accountNextIndex` and
-//! `system_dryRun`, and the verifiers' `credentials_*` methods.
-
-mod credentials;
-mod verdict_json;
+//! `system_dryRun`, and the verifiers' `credentials_*` methods (served by `pallet-credentials-rpc`).
 
 use std::sync::Arc;
 
@@ -37,12 +34,12 @@ where
 	C::Api: pallet_credentials_runtime_api::CredentialsApi<Block, AccountId, BlockNumber>,
 	P: TransactionPool + 'static,
 {
-	use credentials::{Credentials, CredentialsRpcServer};
+	use pallet_credentials_rpc::{Credentials, CredentialsApiServer};
 	use substrate_frame_rpc_system::{System, SystemApiServer};
 
 	let mut module = RpcModule::new(());
 	let FullDeps { client, pool } = deps;
 	module.merge(System::new(client.clone(), pool).into_rpc())?;
-	module.merge(Credentials::new(client).into_rpc())?;
+	module.merge(Credentials::<_, Block>::new(client).into_rpc())?;
 	Ok(module)
 }

@@ -121,6 +121,7 @@ impl IssuerStanding {
 	serde::Serialize,
 	serde::Deserialize,
 )]
+#[serde(rename_all = "camelCase")]
 pub enum WithdrawalReason {
 	/// The institution closed.
 	Closed,
@@ -133,6 +134,7 @@ pub enum WithdrawalReason {
 	/// The institution asked to leave.
 	Voluntary,
 	/// Another reason, recorded off chain.
+	#[serde(other)]
 	Other,
 }
 
@@ -208,6 +210,7 @@ pub struct SignerRecord<AccountId> {
 	serde::Serialize,
 	serde::Deserialize,
 )]
+#[serde(rename_all = "camelCase")]
 pub enum RevocationReason {
 	/// The credential should never have been issued.
 	IssuedInError,
@@ -218,6 +221,7 @@ pub enum RevocationReason {
 	/// Its holder asked for it to be revoked.
 	HolderRequest,
 	/// Another reason, recorded off chain.
+	#[serde(other)]
 	Other,
 }
 

@@ -6,11 +6,12 @@ use credchain_client::{
 	bytes32::to_hex,
 	chain::FinalizedBlock,
 	keys::{parse_account, SigningKey},
-	AccountId32, CredChain, Error, Result,
+	reasons, AccountId32, CredChain, Error, Result,
 };
 
 use super::{
-	common::{self, FoundProof, Target},
+	target,
+	target::{FoundProof, Target},
 	Outcome,
 };
 use crate::{
@@ -31,14 +32,14 @@ struct Change {
 impl Change {
 	/// Reads what `args` name and connects to the chain at `url`.
 	async fn prepare(url: &str, args: &ChangeArgs) -> Result<Self> {
-		let target = common::resolve_target(&args.target)?;
-		let proof = common::find_proof(&target, args.proof.as_deref())?;
+		let target = target::resolve_target(&args.target)?;
+		let proof = target::find_proof(&target, args.proof.as_deref())?;
 		if let Some(found) = &proof {
 			if !found.matches(&target) {
 				return Err(Error::input(found.mismatch(&target)));
 			}
 		}
-		let key = common::load_key(&args.issuer_key, "--issuer-key")?;
+		let key = SigningKey::from_argument(&args.issuer_key, "--issuer-key")?;
 		let predecessor = args
 			.predecessor
 			.as_deref()
@@ -93,9 +94,10 @@ pub async fn revoke(url: &str, args: RevokeArgs) -> Result<Outcome> {
 			let root = found.file.root;
 			let block = waiting(chain.revoke_batch(key, root, reason, predecessor)).await?;
 			println!(
-				"Revoked all {} credentials of the batch {} ({reason}) in finalized block {block}.",
+				"Revoked all {} credentials of the batch {} ({}) in finalized block {block}.",
 				found.file.leaf_count,
-				to_hex(&root)
+				to_hex(&root),
+				reasons::name(&reason)
 			);
 			Ok(Outcome::Success)
 		}
@@ -110,13 +112,21 @@ pub async fn revoke(url: &str, args: RevokeArgs) -> Result<Outcome> {
 				predecessor,
 			);
 			let block = waiting(revoking).await?;
-			println!("Revoked {} ({reason}) in finalized block {block}.", change.subject());
+			println!(
+				"Revoked {} ({}) in finalized block {block}.",
+				change.subject(),
+				reasons::name(&reason)
+			);
 			Ok(Outcome::Success)
 		}
 		(None, false) => {
 			let digest = change.target.digest;
 			let block = waiting(chain.revoke(key, digest, reason, predecessor)).await?;
-			println!("Revoked {} ({reason}) in finalized block {block}.", change.subject());
+			println!(
+				"Revoked {} ({}) in finalized block {block}.",
+				change.subject(),
+				reasons::name(&reason)
+			);
 			Ok(Outcome::Success)
 		}
 	}

@@ -4,15 +4,17 @@
 mod admin;
 mod bench;
 mod change;
-mod common;
 mod council;
 mod digest;
+mod documents;
 mod issue;
 mod issue_batch;
 mod issuer;
+mod target;
+mod terms_input;
 mod verify;
 
-use credchain_client::Result;
+use credchain_client::{Error, Result};
 
 use crate::cli::{Cli, Command};
 
@@ -62,4 +64,12 @@ pub async fn run(cli: Cli) -> Result<Outcome> {
 		Command::Validator(command) => council::validator(&url, command).await,
 		Command::Bench(command) => bench::run(&url, command).await,
 	}
+}
+
+/// Prints `value` as pretty JSON on standard output (`--json`).
+pub fn print_json(value: &impl serde::Serialize) -> Result<()> {
+	let json = serde_json::to_string_pretty(value)
+		.map_err(|error| Error::input(format!("cannot write the answer as JSON: {error}")))?;
+	println!("{json}");
+	Ok(())
 }

@@ -5,7 +5,9 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand};
 use credchain_client::{
 	dates,
-	terms::{RevocationReason, WithdrawalReason},
+	reasons::{
+		parse_revocation_reason, parse_withdrawal_reason, RevocationReason, WithdrawalReason,
+	},
 	DEFAULT_URL,
 };
 
@@ -606,23 +608,13 @@ pub struct BenchVerifyArgs {
 	pub digest: Option<String>,
 
 	/// Read the credential's storage record with state_getStorage instead of calling
-	/// credentials_verify, for comparison.
+	/// credentials_verify, for comparison (needs a ws:// or wss:// URL, to read the node's metadata).
 	#[arg(long)]
 	pub storage: bool,
 
 	/// Stop after this many requests even if time remains.
 	#[arg(long, value_name = "N", default_value_t = credchain_client::bench::DEFAULT_MAX_REQUESTS)]
 	pub max_requests: u64,
-}
-
-/// Parses a revocation reason for clap.
-fn parse_revocation_reason(text: &str) -> Result<RevocationReason, String> {
-	text.parse()
-}
-
-/// Parses a withdrawal reason for clap.
-fn parse_withdrawal_reason(text: &str) -> Result<WithdrawalReason, String> {
-	text.parse()
 }
 
 #[cfg(test)]

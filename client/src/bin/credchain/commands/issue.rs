@@ -4,19 +4,21 @@
 
 use std::path::PathBuf;
 
-use credchain_client::{bytes32::to_hex, chain::IssueReceipt, CredChain, Digest, Error, Result};
+use credchain_client::{
+	bytes32::to_hex, chain::IssueReceipt, keys::SigningKey, CredChain, Digest, Error, Result,
+};
 
-use super::{common, Outcome};
+use super::{documents, terms_input, Outcome};
 use crate::{cli::IssueArgs, progress};
 
 /// Issues the documents of `args` on the chain at `url`.
 pub async fn run(url: &str, args: IssueArgs) -> Result<Outcome> {
-	let terms = common::terms_from(&args.terms, args.holder.as_deref())?;
-	let digests = common::digest_all(&args.files)?;
-	common::ensure_distinct(&args.files, &digests)?;
-	let key = common::load_key(&args.issuer_key, "--issuer-key")?;
+	let terms = terms_input::terms_from(&args.terms, args.holder.as_deref())?;
+	let digests = documents::digest_all(&args.files)?;
+	documents::ensure_distinct(&args.files, &digests)?;
+	let key = SigningKey::from_argument(&args.issuer_key, "--issuer-key")?;
 	let chain = CredChain::connect(url).await?;
-	if let Some(note) = common::achievement_note(&args.terms, &terms) {
+	if let Some(note) = terms_input::achievement_note(&args.terms, &terms) {
 		println!("{note}");
 	}
 

@@ -1,19 +1,19 @@
 //! `credchain verify FILE-OR-DIGEST`: asks the node for its verdict on a credential, read at the
 //! latest finalized block — with `credentials_verifyInBatch` when the credential has a proof file,
-//! `credentials_verify` otherwise — and prints it in words (or as the node's JSON with `--json`).
+//! `credentials_verify` otherwise — and prints it in words (or as JSON, in the node's shape, with `--json`).
 //! A JSON credential's own `issuer` (or `issuer.id`) is passed along, so that the node answers
 //! `issuerMismatch` for a document that does not come from the issuer it names; `--issuer` names the
 //! expected issuer of a document that names none. Exit code 0 only when the credential is valid.
 
-use credchain_client::{digest::named_issuer, rpc::NodeRpc, Error, Result};
+use credchain_client::{digest::named_issuer, rpc::NodeRpc, verdict, Error, Result};
 
-use super::{common, Outcome};
+use super::{print_json, target, Outcome};
 use crate::cli::VerifyArgs;
 
 /// Verifies the credential `args` names with the node at `url`.
 pub async fn run(url: &str, args: VerifyArgs) -> Result<Outcome> {
-	let target = common::resolve_target(&args.target)?;
-	let proof = common::find_proof(&target, args.proof.as_deref())?;
+	let target = target::resolve_target(&args.target)?;
+	let proof = target::find_proof(&target, args.proof.as_deref())?;
 	let issuer = claimed_issuer(target.document.as_deref(), args.issuer)?;
 	let rpc = NodeRpc::connect(url).await?;
 
@@ -32,15 +32,13 @@ pub async fn run(url: &str, args: VerifyArgs) -> Result<Outcome> {
 		proof.as_ref().filter(|found| !found.matches(&target)).map(|found| found.mismatch(&target));
 
 	if args.json {
-		let json =
-			serde_json::to_string_pretty(&answer.json).unwrap_or_else(|_| answer.json.to_string());
-		println!("{json}");
+		print_json(&answer)?;
 		if let Some(note) = mismatch {
 			eprintln!("note: {note}");
 		}
 	} else {
 		let subject = target.document.as_ref().map(|document| document.display().to_string());
-		print!("{}", answer.verdict.render(subject.as_deref()));
+		print!("{}", verdict::render(&answer, subject.as_deref()));
 		if let Some(note) = mismatch {
 			println!("Note: {note}.");
 		}
@@ -48,7 +46,7 @@ pub async fn run(url: &str, args: VerifyArgs) -> Result<Outcome> {
 			println!("Proof file: {}", found.path.display());
 		}
 	}
-	Ok(if answer.verdict.is_valid() { Outcome::Success } else { Outcome::NotValid })
+	Ok(if answer.is_valid() { Outcome::Success } else { Outcome::NotValid })
 }
 
 /// The largest document read to find the issuer it names: 16 MiB.

@@ -2,11 +2,13 @@
 //! chain's sudo key (development and test chains; a council takes over on a production chain).
 
 use credchain_client::{
-	chain::FinalizedBlock, keys::parse_account, terms::WithdrawalReason, AccountId32, CredChain,
-	Result,
+	chain::FinalizedBlock,
+	keys::{parse_account, SigningKey},
+	reasons::{self, WithdrawalReason},
+	AccountId32, CredChain, Result,
 };
 
-use super::{common, Outcome};
+use super::Outcome;
 use crate::{cli::AdminCommand, progress};
 
 /// A governance decision about one issuer.
@@ -37,13 +39,13 @@ impl Action {
 			Self::Withdraw(reason, None) => format!(
 				"Withdrew the accreditation of the issuer {issuer} ({}) in finalized block {block}; what it \
 				 issued stays verifiable.",
-				reason.cli_name()
+				reasons::name(reason)
 			),
 			Self::Withdraw(reason, Some(from)) => format!(
 				"Withdrew the accreditation of the issuer {issuer} ({}) in finalized block {block}; what it \
 				 issued from block {from} on answers `issuerRevoked`, what it issued before stays valid \
 				 with a warning.",
-				reason.cli_name()
+				reasons::name(reason)
 			),
 			Self::Reject => {
 				format!("Rejected the application of {issuer} in finalized block {block}.")
@@ -83,7 +85,7 @@ pub async fn run(url: &str, command: AdminCommand) -> Result<Outcome> {
 		}
 	};
 	let issuer = parse_account(&args.account)?;
-	let sudo = common::load_key(&args.sudo_key, "--sudo-key")?;
+	let sudo = SigningKey::from_argument(&args.sudo_key, "--sudo-key")?;
 	let chain = CredChain::connect(url).await?;
 
 	let spinner = progress::spinner("waiting for the transaction to be finalized");

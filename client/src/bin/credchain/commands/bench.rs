@@ -6,7 +6,7 @@ use credchain_client::{
 	bench::{self, BenchConfig, BenchTarget},
 	bytes32::{parse_hex32, to_hex},
 	digest::sha256,
-	Result,
+	CredChain, Result,
 };
 
 use super::Outcome;
@@ -25,12 +25,19 @@ async fn verify(url: &str, args: BenchVerifyArgs) -> Result<Outcome> {
 		Some(text) => parse_hex32("--digest", text)?,
 		None => sha256(b""),
 	};
+	let target = if args.storage {
+		// The key as the node's own metadata defines it.
+		let chain = CredChain::connect(url).await?;
+		BenchTarget::Storage(chain.credential_storage_key(digest).await?)
+	} else {
+		BenchTarget::Verify
+	};
 	let config = BenchConfig {
 		url: url.to_string(),
 		concurrency: args.concurrency,
 		duration: Duration::from_secs(args.duration),
 		digest,
-		target: if args.storage { BenchTarget::Storage } else { BenchTarget::Verify },
+		target,
 		max_requests: args.max_requests,
 	};
 	eprintln!(

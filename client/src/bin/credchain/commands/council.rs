@@ -6,12 +6,12 @@ use std::path::Path;
 use credchain_client::{
 	bytes32::{parse_hex32, to_hex},
 	chain::{Proposal, ProposalOutcome, VoteOutcome},
-	keys::parse_account,
-	terms::IssuerProfile,
+	keys::{parse_account, SigningKey},
+	profile::IssuerProfile,
 	CredChain, Error, IssuanceQuota, Result,
 };
 
-use super::{common, Outcome};
+use super::Outcome;
 use crate::{
 	cli::{CouncilCommand, MotionArgs, ValidatorCommand},
 	progress,
@@ -113,7 +113,7 @@ pub async fn run(url: &str, command: CouncilCommand) -> Result<Outcome> {
 	match command {
 		CouncilCommand::ApplyUpgrade { wasm, key } => {
 			let code = read_wasm(&wasm)?;
-			let key = common::load_key(&key, "--key")?;
+			let key = SigningKey::from_argument(&key, "--key")?;
 			let chain = CredChain::connect(url).await?;
 			let spinner = progress::spinner("uploading the runtime and waiting for finality");
 			let block = chain.apply_authorized_upgrade(&key, code).await;
@@ -128,7 +128,7 @@ pub async fn run(url: &str, command: CouncilCommand) -> Result<Outcome> {
 		}
 		CouncilCommand::Propose(args) => {
 			let (proposal, key) = proposal(args.motion)?;
-			let member = common::load_key(&key, "--key")?;
+			let member = SigningKey::from_argument(&key, "--key")?;
 			let chain = CredChain::connect(url).await?;
 			let spinner = progress::spinner("waiting for the proposal to be finalized");
 			let outcome = chain.propose(&member, &proposal).await;
@@ -152,7 +152,7 @@ pub async fn run(url: &str, command: CouncilCommand) -> Result<Outcome> {
 		}
 		CouncilCommand::Vote(args) => {
 			let hash = parse_hex32("the motion hash", &args.motion)?;
-			let member = common::load_key(&args.member.key, "--key")?;
+			let member = SigningKey::from_argument(&args.member.key, "--key")?;
 			let chain = CredChain::connect(url).await?;
 			let spinner = progress::spinner("waiting for the vote to be finalized");
 			let outcome = chain.vote(&member, hash, args.index, !args.nay).await;
@@ -173,7 +173,7 @@ pub async fn run(url: &str, command: CouncilCommand) -> Result<Outcome> {
 /// Runs a validator command against the node at `url`.
 pub async fn validator(url: &str, command: ValidatorCommand) -> Result<Outcome> {
 	let ValidatorCommand::SetKeys(args) = command;
-	let key = common::load_key(&args.key, "--key")?;
+	let key = SigningKey::from_argument(&args.key, "--key")?;
 	let keys_node = args.keys_node.unwrap_or_else(|| url.to_string());
 	let chain = CredChain::connect(url).await?;
 	let spinner = progress::spinner("generating keys and waiting for them to be registered");

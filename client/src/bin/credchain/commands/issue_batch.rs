@@ -9,33 +9,34 @@ use std::path::PathBuf;
 
 use credchain_client::{
 	bytes32::to_hex,
+	keys::SigningKey,
 	merkle::MerkleBatch,
 	proof_file::{self, ChainRef, ProofFile},
 	CredChain, Digest, Error, Result,
 };
 
-use super::{common, Outcome};
+use super::{documents, terms_input, Outcome};
 use crate::{cli::IssueBatchArgs, progress};
 
 /// Anchors the documents of `args` as one Merkle batch on the chain at `url`.
 pub async fn run(url: &str, args: IssueBatchArgs) -> Result<Outcome> {
-	let terms = common::terms_from(&args.terms, None)?;
-	let documents = common::collect_documents(&args.paths)?;
+	let terms = terms_input::terms_from(&args.terms, None)?;
+	let documents = documents::collect_documents(&args.paths)?;
 	if documents.is_empty() {
 		return Err(Error::input("no documents found: give files, or folders that contain some"));
 	}
 	if !args.overwrite {
 		refuse_existing_proofs(&documents)?;
 	}
-	let digests = common::digest_all(&documents)?;
-	common::ensure_distinct(&documents, &digests)?;
+	let digests = documents::digest_all(&documents)?;
+	documents::ensure_distinct(&documents, &digests)?;
 	let batch = MerkleBatch::build(&digests)?;
-	let key = common::load_key(&args.issuer_key, "--issuer-key")?;
+	let key = SigningKey::from_argument(&args.issuer_key, "--issuer-key")?;
 
 	let chain = CredChain::connect(url).await?;
 	let chain_ref =
 		ChainRef { genesis_hash: chain.genesis_hash(), name: chain.chain_name().await.ok() };
-	if let Some(note) = common::achievement_note(&args.terms, &terms) {
+	if let Some(note) = terms_input::achievement_note(&args.terms, &terms) {
 		println!("{note}");
 	}
 

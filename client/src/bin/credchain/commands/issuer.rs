@@ -4,15 +4,15 @@
 use credchain_client::{
 	bytes32,
 	chain::ProfileProposalReceipt,
-	keys::parse_account,
+	keys::{parse_account, SigningKey},
+	profile::IssuerProfile,
 	rpc::NodeRpc,
-	terms::IssuerProfile,
 	text::{check_identifier, for_terminal},
 	verdict::render_issuer,
 	AccountId32, CredChain, Error, Result,
 };
 
-use super::{common, Outcome};
+use super::{print_json, Outcome};
 use crate::{
 	cli::{DelegateArgs, DelegateCommand, IssuerCommand, ProfileArgs, ShowIssuerArgs},
 	progress,
@@ -33,7 +33,7 @@ pub async fn run(url: &str, command: IssuerCommand) -> Result<Outcome> {
 async fn register(url: &str, args: ProfileArgs, update: bool) -> Result<Outcome> {
 	let profile = IssuerProfile::new(&args.name, &args.uri, &args.country)?
 		.with_identifiers(&args.identifiers)?;
-	let key = common::load_key(&args.key, "--key")?;
+	let key = SigningKey::from_argument(&args.key, "--key")?;
 	let chain = CredChain::connect(url).await?;
 	let spinner = progress::spinner("waiting for the transaction to be finalized");
 	let done = if update {
@@ -68,7 +68,7 @@ fn proposed(receipt: &ProfileProposalReceipt) -> String {
 /// `issuer add-delegate` (when `add`) or `issuer remove-delegate`.
 async fn delegate(url: &str, args: DelegateArgs, add: bool) -> Result<Outcome> {
 	let delegate = parse_account(&args.account)?;
-	let key = common::load_key(&args.key, "--key")?;
+	let key = SigningKey::from_argument(&args.key, "--key")?;
 	let chain = CredChain::connect(url).await?;
 	let spinner = progress::spinner("waiting for the transaction to be finalized");
 	let block = if add {
@@ -129,13 +129,11 @@ async fn show(url: &str, args: ShowIssuerArgs) -> Result<Outcome> {
 		IssuerRef::Identifier(identifier) => rpc.issuer_by_identifier(identifier).await?,
 	};
 	match answer {
-		Some(answer) => {
+		Some(issuer) => {
 			if args.json {
-				let json = serde_json::to_string_pretty(&answer.json)
-					.unwrap_or_else(|_| answer.json.to_string());
-				println!("{json}");
+				print_json(&issuer)?;
 			} else {
-				print!("{}", render_issuer(&answer.issuer));
+				print!("{}", render_issuer(&issuer));
 			}
 			Ok(Outcome::Success)
 		}
@@ -157,7 +155,7 @@ pub async fn delegation(url: &str, command: DelegateCommand) -> Result<Outcome> 
 		DelegateCommand::Resign(args) => (args, false),
 	};
 	let issuer = parse_account(&args.issuer)?;
-	let key = common::load_key(&args.key, "--key")?;
+	let key = SigningKey::from_argument(&args.key, "--key")?;
 	let chain = CredChain::connect(url).await?;
 	let spinner = progress::spinner("waiting for the transaction to be finalized");
 	let block = if accept {

@@ -1,0 +1,113 @@
+//! Connecting to a node, and what the chain says about itself: its identity (genesis hash, name)
+//! and the limits its runtime sets on what issuers send.
+
+use std::{collections::HashMap, sync::Mutex, time::Duration};
+
+use subxt::{
+	constants::Address as ConstantAddress,
+	rpcs::{client::RpcParams, RpcClient},
+	OnlineClient, OnlineClientAtBlock,
+};
+
+use super::{ChainConfig, CredChain};
+use crate::{runtime, Digest, Error, Result};
+
+/// How long connecting to a node may take.
+pub const CONNECT_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// Checks that `url` can carry transactions: they need a WebSocket connection.
+pub fn require_websocket(url: &str) -> Result<()> {
+	if url.starts_with("ws://") || url.starts_with("wss://") {
+		Ok(())
+	} else if url.starts_with("http://") || url.starts_with("https://") {
+		Err(Error::input(format!(
+			"sending transactions needs a WebSocket connection to the node: use --url ws://… or \
+			 wss://… (the same host and port) instead of {url}"
+		)))
+	} else {
+		Err(Error::input(format!(
+			"{url} is not a node URL: use ws://host:port or wss://host:port (default {})",
+			crate::DEFAULT_URL
+		)))
+	}
+}
+
+impl CredChain {
+	/// Connects to the node at `url` (`ws://` or `wss://`).
+	pub async fn connect(url: &str) -> Result<Self> {
+		require_websocket(url)?;
+		let connecting = async {
+			let rpc = RpcClient::from_insecure_url(url)
+				.await
+				.map_err(|error| Error::unreachable(url, error))?;
+			let api = OnlineClient::<ChainConfig>::from_rpc_client(rpc.clone())
+				.await
+				.map_err(|error| Error::unreachable(url, error))?;
+			Ok::<_, Error>((rpc, api))
+		};
+		let (rpc, api) =
+			tokio::time::timeout(CONNECT_TIMEOUT, connecting).await.map_err(|_| {
+				Error::unreachable(
+					url,
+					format!("it did not answer within {} seconds", CONNECT_TIMEOUT.as_secs()),
+				)
+			})??;
+		Ok(Self { url: url.to_string(), rpc, api, next_nonces: Mutex::new(HashMap::new()) })
+	}
+
+	/// The node's URL.
+	pub fn url(&self) -> &str {
+		&self.url
+	}
+
+	/// The chain's genesis hash: its lasting identity.
+	pub fn genesis_hash(&self) -> Digest {
+		self.api.genesis_hash().0
+	}
+
+	/// The chain's name (`system_chain`), e.g. "CredChain Development".
+	pub async fn chain_name(&self) -> Result<String> {
+		self.rpc
+			.request::<String>("system_chain", RpcParams::new())
+			.await
+			.map_err(|error| Error::unreachable(&self.url, error))
+	}
+
+	/// The most credentials one `issue_batch` may carry (`Credentials::MaxBatchSize`).
+	pub async fn max_batch_size(&self) -> Result<u32> {
+		self.constant(runtime::constants().credentials().max_batch_size()).await
+	}
+
+	/// The longest issuer name, in bytes (`Credentials::MaxNameLength`).
+	pub async fn max_name_length(&self) -> Result<u32> {
+		self.constant(runtime::constants().credentials().max_name_length()).await
+	}
+
+	/// The longest issuer website or DID URI, in bytes (`Credentials::MaxUriLength`).
+	pub async fn max_uri_length(&self) -> Result<u32> {
+		self.constant(runtime::constants().credentials().max_uri_length()).await
+	}
+
+	/// The most identifiers an issuer may register besides its website or DID URI
+	/// (`Credentials::MaxIdentifiers`).
+	pub async fn max_identifiers(&self) -> Result<u32> {
+		self.constant(runtime::constants().credentials().max_identifiers()).await
+	}
+
+	/// The client at the latest finalized block.
+	pub(super) async fn at_finalized(&self) -> Result<OnlineClientAtBlock<ChainConfig>> {
+		self.api.at_current_block().await.map_err(|error| Error::unreachable(&self.url, error))
+	}
+
+	/// The runtime constant at `address`, read at the latest finalized block.
+	async fn constant<A: ConstantAddress>(&self, address: A) -> Result<A::Target> {
+		let at = self.at_finalized().await?;
+		at.constants().entry(address).map_err(|error| {
+			Error::Incompatible(format!(
+				"the chain at {} has no such constant as this client expects ({error}): is it a \
+				 CredChain node of the same version?",
+				self.url
+			))
+		})
+	}
+}

@@ -1,0 +1,181 @@
+//! The `credentials_*` JSON-RPC methods: a verifier's questions, answered in one call each from the
+//! runtime's `CredentialsApi`, read at the latest finalized block unless the caller names one.
+//!
+//! One trait, [`CredentialsApi`], gives both sides: the node serves it with [`Credentials`] (it
+//! only parses parameters, calls the runtime API and shapes the answer; the runtime does the work),
+//! and clients call it through the generated [`CredentialsApiClient`], reading the answers into the
+//! same [`answers`] types the node writes. `docs/rpc.md` documents the methods with examples.
+
+pub mod answers;
+pub mod params;
+
+use std::{marker::PhantomData, sync::Arc};
+
+use jsonrpsee::{
+	core::RpcResult,
+	proc_macros::rpc,
+	types::{error::INTERNAL_ERROR_CODE, ErrorObject, ErrorObjectOwned},
+};
+use pallet_credentials_runtime_api::CredentialsApi as CredentialsRuntimeApi;
+use sp_api::ProvideRuntimeApi;
+use sp_blockchain::HeaderBackend;
+use sp_core::{crypto::AccountId32, H256};
+use sp_runtime::traits::{Block as BlockT, Header as HeaderT, NumberFor};
+
+use answers::{IssuerInfo, Verdict};
+use params::{
+	invalid_params, parse_account, parse_hash32, parse_issuer_identifier, parse_proof, BatchProof,
+};
+
+/// The verification methods.
+#[rpc(client, server, namespace = "credentials")]
+pub trait CredentialsApi {
+	/// The verdict on the credential whose canonical document has the SHA-256 `digest` (hex), and
+	/// names `issuer` (its `issuer` or `issuer.id`, a URI or DID) as its issuer, if it names one.
+	#[method(name = "verify")]
+	fn verify(
+		&self,
+		digest: String,
+		at: Option<String>,
+		issuer: Option<String>,
+	) -> RpcResult<Verdict>;
+
+	/// The verdict on the credential `leaf` (hex digest), shown by `proof` to belong to the Merkle
+	/// batch anchored with `root` (hex), whose document names `issuer`, if it names one.
+	#[method(name = "verifyInBatch")]
+	fn verify_in_batch(
+		&self,
+		root: String,
+		leaf: String,
+		proof: BatchProof,
+		at: Option<String>,
+		issuer: Option<String>,
+	) -> RpcResult<Verdict>;
+
+	/// The issuer registered under `account` (SS58 or hex), or `null`.
+	#[method(name = "issuer")]
+	fn issuer(&self, account: String, at: Option<String>) -> RpcResult<Option<IssuerInfo>>;
+
+	/// The issuer registered under the identifier `identifier` (its website, DID or another
+	/// registered identifier, compared case- and Unicode-normalized), or `null`.
+	#[method(name = "issuerByIdentifier")]
+	fn issuer_by_identifier(
+		&self,
+		identifier: String,
+		at: Option<String>,
+	) -> RpcResult<Option<IssuerInfo>>;
+}
+
+/// Serves the verification methods from a client's runtime API.
+pub struct Credentials<C, Block> {
+	client: Arc<C>,
+	_block: PhantomData<Block>,
+}
+
+impl<C, Block> Credentials<C, Block> {
+	/// A server reading through `client`.
+	pub fn new(client: Arc<C>) -> Self {
+		Self { client, _block: PhantomData }
+	}
+}
+
+/// The block an answer is read at: its number and hash.
+type ReadAt = (u64, H256);
+
+impl<C, Block> Credentials<C, Block>
+where
+	Block: BlockT<Hash = H256>,
+	NumberFor<Block>: Into<u64>,
+	C: ProvideRuntimeApi<Block> + HeaderBackend<Block> + Send + Sync + 'static,
+	C::Api: CredentialsRuntimeApi<Block, AccountId32, NumberFor<Block>>,
+{
+	/// The block to read at: the one named, which must exist, or the latest finalized one.
+	fn block(&self, at: Option<String>) -> Result<ReadAt, ErrorObjectOwned> {
+		let hash = match at {
+			Some(at) => H256(parse_hash32("at", &at)?),
+			None => self.client.info().finalized_hash,
+		};
+		let header = self
+			.client
+			.header(hash)
+			.map_err(|error| {
+				ErrorObject::owned(INTERNAL_ERROR_CODE, error.to_string(), None::<()>)
+			})?
+			.ok_or_else(|| invalid_params(format!("`at`: unknown block {hash:?}")))?;
+		Ok(((*header.number()).into(), hash))
+	}
+
+	/// Runs `call` against the runtime API at `at`.
+	fn with_api<R>(
+		&self,
+		at: ReadAt,
+		call: impl FnOnce(&C::Api, H256) -> Result<R, sp_api::ApiError>,
+	) -> RpcResult<R> {
+		let api = self.client.runtime_api();
+		call(&api, at.1).map_err(|error| {
+			ErrorObject::owned(
+				INTERNAL_ERROR_CODE,
+				format!("the runtime could not answer at block {:?}: {error}", at.1),
+				None::<()>,
+			)
+		})
+	}
+}
+
+impl<C, Block> CredentialsApiServer for Credentials<C, Block>
+where
+	Block: BlockT<Hash = H256>,
+	NumberFor<Block>: Into<u64>,
+	C: ProvideRuntimeApi<Block> + HeaderBackend<Block> + Send + Sync + 'static,
+	C::Api: CredentialsRuntimeApi<Block, AccountId32, NumberFor<Block>>,
+{
+	fn verify(
+		&self,
+		digest: String,
+		at: Option<String>,
+		issuer: Option<String>,
+	) -> RpcResult<Verdict> {
+		let digest = parse_hash32("digest", &digest)?;
+		let claimed = issuer.map(|issuer| parse_issuer_identifier("issuer", issuer)).transpose()?;
+		let at = self.block(at)?;
+		let verdict = self.with_api(at, |api, hash| api.verify(hash, digest, claimed))?;
+		Ok(Verdict::from_runtime(H256(digest), verdict, at))
+	}
+
+	fn verify_in_batch(
+		&self,
+		root: String,
+		leaf: String,
+		proof: BatchProof,
+		at: Option<String>,
+		issuer: Option<String>,
+	) -> RpcResult<Verdict> {
+		let claimed = issuer.map(|issuer| parse_issuer_identifier("issuer", issuer)).transpose()?;
+		let siblings = parse_proof(&proof)?;
+		let root = parse_hash32("root", &root)?;
+		let leaf = parse_hash32("leaf", &leaf)?;
+		let at = self.block(at)?;
+		let verdict = self.with_api(at, |api, hash| {
+			api.verify_in_batch(hash, root, leaf, proof.leaf_index, siblings, claimed)
+		})?;
+		Ok(Verdict::from_runtime(H256(leaf), verdict, at))
+	}
+
+	fn issuer(&self, account: String, at: Option<String>) -> RpcResult<Option<IssuerInfo>> {
+		let account = parse_account(&account)?;
+		let at = self.block(at)?;
+		let summary = self.with_api(at, |api, hash| api.issuer(hash, account))?;
+		Ok(summary.map(IssuerInfo::from))
+	}
+
+	fn issuer_by_identifier(
+		&self,
+		identifier: String,
+		at: Option<String>,
+	) -> RpcResult<Option<IssuerInfo>> {
+		let identifier = parse_issuer_identifier("identifier", identifier)?;
+		let at = self.block(at)?;
+		let summary = self.with_api(at, |api, hash| api.issuer_by_identifier(hash, identifier))?;
+		Ok(summary.map(IssuerInfo::from))
+	}
+}
