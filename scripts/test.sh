@@ -28,8 +28,11 @@ if cargo tree --locked -p credchain-node -e normal -i frame-benchmarking 2>/dev/
 	exit 1
 fi
 
+# End-to-end tests spend most of their time waiting for blocks, so four run at once (two cores);
+# CREDCHAIN_TEST_THREADS overrides it.
 log "Running every test"
-CREDCHAIN_NODE="$(target_dir)/release/credchain-node" cargo test "${CARGO_FLAGS[@]}" "$@"
+CREDCHAIN_NODE="$(target_dir)/release/credchain-node" cargo test "${CARGO_FLAGS[@]}" "$@" -- \
+	--test-threads="${CREDCHAIN_TEST_THREADS:-4}"
 
 # The pallets' benchmarks, run as tests against their mock runtimes: the only part of the build that
 # needs the `runtime-benchmarks` feature. Without the runtime's WebAssembly, it recompiles FRAME's

@@ -25,7 +25,7 @@ use subxt::{rpcs::RpcClient, OnlineClient, PolkadotConfig};
 
 use crate::{bytes32::to_hex, Digest};
 
-pub use connect::{require_websocket, CONNECT_TIMEOUT};
+pub use connect::{require_websocket, ProfileLimits, CONNECT_TIMEOUT};
 pub use credentials::{AnchorReceipt, IssueReceipt, ProfileProposalReceipt};
 pub use governance::{Motion, Proposal, ProposalOutcome, VoteOutcome};
 pub use submit::FINALITY_TIMEOUT;

@@ -77,7 +77,8 @@ impl pallet_timestamp::Config for Runtime {
 	/// Milliseconds since the Unix epoch.
 	type Moment = u64;
 	type OnTimestampSet = Aura;
-	type MinimumPeriod = ConstU64<{ SLOT_DURATION / 2 }>;
+	/// Half a slot: the slot duration is the genesis's choice (see `pallet-validator-set`).
+	type MinimumPeriod = pallet_validator_set::MinimumPeriodOf<Runtime>;
 	type WeightInfo = ();
 }
 
@@ -86,7 +87,8 @@ impl pallet_aura::Config for Runtime {
 	type DisabledValidators = ();
 	type MaxAuthorities = ConstU32<MAX_AUTHORITIES>;
 	type AllowMultipleBlocksPerSlot = ConstBool<false>;
-	type SlotDuration = pallet_aura::MinimumPeriodTimesTwo<Runtime>;
+	/// [`SLOT_DURATION`] unless the genesis chose another (test chains do).
+	type SlotDuration = pallet_validator_set::SlotDurationOf<Runtime>;
 }
 
 impl pallet_grandpa::Config for Runtime {
@@ -176,7 +178,7 @@ parameter_types! {
 	/// The fewest validators the consortium may have: with four, GRANDPA still finalizes with one
 	/// of them down.
 	pub const MinValidators: u32 = 1;
-	/// The shortest session: one minute.
+	/// The shortest session: one minute of default-length slots.
 	pub const MinSessionLength: BlockNumber = MINUTES;
 }
 
@@ -186,6 +188,7 @@ impl pallet_validator_set::Config for Runtime {
 	type MaxValidators = ConstU32<MAX_AUTHORITIES>;
 	type MinValidators = MinValidators;
 	type MinSessionLength = MinSessionLength;
+	type DefaultSlotDuration = ConstU64<SLOT_DURATION>;
 	type WeightInfo = pallet_validator_set::weights::SubstrateWeight<Runtime>;
 }
 

@@ -1,16 +1,15 @@
 //! The `credchain` command-line client as end-to-end tests run it: the binary built with the node
 //! (`target/<profile>/credchain`) or the one named by `CREDCHAIN_CLI`, each run bounded in time,
-//! with its exit code and output.
+//! with its exit code and output checked through `assert_cmd` and `predicates`.
 
 use std::{
 	collections::HashMap,
-	fs::File,
-	io::{Read, Seek, SeekFrom},
 	path::{Path, PathBuf},
-	process::{Command, Stdio},
-	time::{Duration, Instant},
+	time::Duration,
 };
 
+use assert_cmd::assert::Assert;
+use predicates::str::contains;
 use serde_json::Value;
 
 use crate::Node;
@@ -44,7 +43,8 @@ pub fn cli_binary() -> PathBuf {
 	cli
 }
 
-/// What one run of the client did.
+/// What one run of the client did: its exit code and output, with assertions that show both
+/// streams when they fail.
 #[derive(Debug)]
 pub struct Run {
 	/// The exit code (-1 if killed by a signal).
@@ -53,38 +53,26 @@ pub struct Run {
 	pub stdout: String,
 	/// Standard error.
 	pub stderr: String,
+	/// The run, for `assert_cmd`'s assertions.
+	assert: Assert,
 }
 
 impl Run {
-	/// Asserts the exit code, showing the output if it differs.
-	pub fn expect(self, code: i32) -> Self {
-		assert_eq!(
-			self.code, code,
-			"unexpected exit code\nstdout:\n{}\nstderr:\n{}",
-			self.stdout, self.stderr
-		);
+	/// Asserts the exit code.
+	pub fn expect(mut self, code: i32) -> Self {
+		self.assert = self.assert.code(code);
 		self
 	}
 
 	/// Asserts that standard output contains `text`.
-	pub fn says(self, text: &str) -> Self {
-		assert!(
-			self.stdout.contains(text),
-			"stdout lacks {text:?}\nstdout:\n{}\nstderr:\n{}",
-			self.stdout,
-			self.stderr
-		);
+	pub fn says(mut self, text: &str) -> Self {
+		self.assert = self.assert.stdout(contains(text));
 		self
 	}
 
 	/// Asserts that standard error contains `text`.
-	pub fn complains(self, text: &str) -> Self {
-		assert!(
-			self.stderr.contains(text),
-			"stderr lacks {text:?}\nstdout:\n{}\nstderr:\n{}",
-			self.stdout,
-			self.stderr
-		);
+	pub fn complains(mut self, text: &str) -> Self {
+		self.assert = self.assert.stderr(contains(text));
 		self
 	}
 
@@ -136,38 +124,18 @@ impl Client {
 
 /// Runs the client with `args` (and `--url url`), bounded by [`COMMAND_TIMEOUT`].
 pub fn run_cli<S: AsRef<std::ffi::OsStr>>(url: Option<&str>, args: &[S]) -> Run {
-	let mut stdout = tempfile::tempfile().expect("a temporary file for stdout");
-	let mut stderr = tempfile::tempfile().expect("a temporary file for stderr");
-	let mut command = Command::new(cli_binary());
+	let mut command = assert_cmd::Command::new(cli_binary());
 	if let Some(url) = url {
 		command.args(["--url", url]);
 	}
-	let mut child = command
-		.args(args)
-		.stdin(Stdio::null())
-		.stdout(stdout.try_clone().expect("stdout handle"))
-		.stderr(stderr.try_clone().expect("stderr handle"))
-		.spawn()
-		.unwrap_or_else(|error| panic!("cannot start {}: {error}", cli_binary().display()));
-	let deadline = Instant::now() + COMMAND_TIMEOUT;
-	let status = loop {
-		if let Some(status) = child.try_wait().expect("the client can be waited for") {
-			break status;
-		}
-		if Instant::now() >= deadline {
-			let _ = child.kill();
-			let _ = child.wait();
-			panic!("credchain did not finish within {COMMAND_TIMEOUT:?}");
-		}
-		std::thread::sleep(Duration::from_millis(50));
-	};
-	let read = |file: &mut File| {
-		let mut text = String::new();
-		file.seek(SeekFrom::Start(0)).expect("seek");
-		file.read_to_string(&mut text).expect("the output is UTF-8");
-		text
-	};
-	Run { code: status.code().unwrap_or(-1), stdout: read(&mut stdout), stderr: read(&mut stderr) }
+	let assert = command.args(args).timeout(COMMAND_TIMEOUT).assert();
+	let output = assert.get_output();
+	Run {
+		code: output.status.code().unwrap_or(-1),
+		stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+		stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+		assert,
+	}
 }
 
 /// A small PDF-like file with binary content.

@@ -3,13 +3,20 @@
 //!
 //! The node binary is the one built by the same `cargo` invocation (`target/<profile>/credchain-node`
 //! next to the test executable), or the one named by the `CREDCHAIN_NODE` environment variable.
+//!
+//! Test chains are the built-in `dev` and `local` chains with one change: slots of
+//! [`TEST_SLOT_DURATION`] instead of six seconds (their genesis sets the validator set pallet's
+//! `slotDuration`), so every wait for a block or for finality is a third as long. Only
+//! [`NodeConfig::shipped_dev`] runs the development chain exactly as operators get it.
 
 use std::{
+	collections::BTreeMap,
 	fs::File,
 	net::TcpListener,
 	path::{Path, PathBuf},
 	process::{Child, Command, ExitStatus, Stdio},
 	str::FromStr,
+	sync::Mutex,
 	time::{Duration, Instant},
 };
 
@@ -21,12 +28,23 @@ use jsonrpsee::{
 	core::{client::ClientT, params::ArrayParams},
 	http_client::{HttpClient, HttpClientBuilder},
 };
+use nix::{
+	sys::signal::{self, Signal},
+	unistd::Pid,
+};
 use serde_json::Value;
 use sp_consensus_aura::{digests::CompatibleDigestItem, sr25519::AuthoritySignature};
 use sp_runtime::DigestItem;
 
 /// The environment variable that overrides where the node binary is.
 pub const NODE_BINARY_VARIABLE: &str = "CREDCHAIN_NODE";
+
+/// The slot duration of test chains: one block every two seconds.
+pub const TEST_SLOT_DURATION: Duration = Duration::from_secs(2);
+
+/// How long a node may take to answer JSON-RPC after it starts: several test networks start at once
+/// on a machine with two cores, and each node compiles the runtime first.
+const NODE_START_TIMEOUT: Duration = Duration::from_secs(180);
 
 /// Finds the `credchain-node` binary, or explains how to build it.
 pub fn node_binary() -> PathBuf {
@@ -48,6 +66,47 @@ pub fn node_binary() -> PathBuf {
 		node.display()
 	);
 	node
+}
+
+/// The chain spec file of the built-in chain `chain` (`dev` or `local`) with slots of
+/// [`TEST_SLOT_DURATION`]: the node's own spec (`build-spec --chain <chain>`) with
+/// `validatorSet.slotDuration` added to its genesis. Written once per test process, next to the node
+/// binary.
+pub fn test_chain_spec(chain: &str) -> PathBuf {
+	static SPECS: Mutex<BTreeMap<String, PathBuf>> = Mutex::new(BTreeMap::new());
+	let mut specs = SPECS.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+	if let Some(path) = specs.get(chain) {
+		return path.clone();
+	}
+	let output = Command::new(node_binary())
+		.args(["build-spec", "--chain", chain])
+		.stderr(Stdio::null())
+		.output()
+		.unwrap_or_else(|error| {
+			panic!("cannot run {} build-spec: {error}", node_binary().display())
+		});
+	assert!(output.status.success(), "build-spec --chain {chain} failed: {}", output.status);
+	let mut spec: Value = serde_json::from_slice(&output.stdout).expect("build-spec prints JSON");
+	let patch = &mut spec["genesis"]["runtimeGenesis"]["patch"];
+	assert!(patch.is_object(), "the {chain} chain spec is made from a genesis patch");
+	patch["validatorSet"]["slotDuration"] = (TEST_SLOT_DURATION.as_millis() as u64).into();
+
+	let folder =
+		node_binary().parent().expect("the node binary is in a folder").join("e2e-chain-specs");
+	std::fs::create_dir_all(&folder).expect("the chain spec folder can be made");
+	let path = folder.join(format!("{chain}-{}ms.json", TEST_SLOT_DURATION.as_millis()));
+	// Several test processes may write the same file: each writes its own, then renames it.
+	let written = folder.join(format!("{chain}.{}.json", std::process::id()));
+	std::fs::write(&written, serde_json::to_vec(&spec).expect("JSON serializes"))
+		.expect("the chain spec can be written");
+	std::fs::rename(&written, &path).expect("the chain spec can be renamed");
+	specs.insert(chain.into(), path.clone());
+	path
+}
+
+/// `--chain=<file>` for the test version of the built-in chain `chain`.
+fn test_chain_argument(chain: &str) -> String {
+	format!("--chain={}", test_chain_spec(chain).display())
 }
 
 /// The libp2p node key (32 bytes of hex) of the well-known ed25519 key `name` (`alice`, ...,
@@ -96,33 +155,39 @@ pub struct NodeConfig {
 }
 
 impl NodeConfig {
-	/// A `--dev` node.
+	/// A `--dev` node (Alice authors, finalizes and holds sudo) of the development chain with
+	/// short slots.
 	pub fn dev() -> Self {
+		Self { name: "dev".into(), args: vec!["--dev".into(), test_chain_argument("dev")] }
+	}
+
+	/// A `--dev` node of the development chain exactly as the node ships it (six-second slots).
+	pub fn shipped_dev() -> Self {
 		Self { name: "dev".into(), args: vec!["--dev".into()] }
 	}
 
-	/// A validator of `--chain local` with a well-known key (`alice`, `bob`, `charlie`, `dave`): its
+	/// A validator of the local testnet (with short slots) with a well-known key (`alice`, `bob`, `charlie`, `dave`): its
 	/// session keys are the well-known ones (`--alice`, ...) and its network key the ed25519 key of
 	/// the same name, whose PeerId the local genesis authorizes.
 	pub fn local_validator(key: &str) -> Self {
 		Self {
 			name: key.into(),
 			args: vec![
-				"--chain=local".into(),
+				test_chain_argument("local"),
 				format!("--{key}"),
 				format!("--node-key={}", well_known_node_key(key)),
 			],
 		}
 	}
 
-	/// A non-validating node of `--chain local` with the network key of the well-known ed25519 key
+	/// A non-validating node of the local testnet (with short slots) with the network key of the well-known ed25519 key
 	/// `key` (`eve`, `ferdie` are authorized by the local genesis). Its offchain worker runs, so it
 	/// enforces node authorization too.
 	pub fn local_node(key: &str) -> Self {
 		Self {
 			name: key.into(),
 			args: vec![
-				"--chain=local".into(),
+				test_chain_argument("local"),
 				format!("--node-key={}", well_known_node_key(key)),
 				"--offchain-worker=always".into(),
 			],
@@ -179,7 +244,7 @@ impl Node {
 			log_path,
 			_base_path: base_path,
 		};
-		node.wait_for_rpc(Duration::from_secs(60)).await;
+		node.wait_for_rpc(NODE_START_TIMEOUT).await;
 		node
 	}
 
@@ -297,9 +362,8 @@ impl Node {
 	/// Sends SIGINT (as Ctrl-C does) and waits for the process to exit; returns its exit status.
 	pub fn stop(&mut self, timeout: Duration) -> ExitStatus {
 		let mut child = self.child.take().expect("the node is still running");
-		let pid = libc::pid_t::try_from(child.id()).expect("a pid fits in pid_t");
-		// SAFETY: `kill` only sends a signal to our own child process.
-		unsafe { libc::kill(pid, libc::SIGINT) };
+		let pid = Pid::from_raw(i32::try_from(child.id()).expect("a pid fits in i32"));
+		signal::kill(pid, Signal::SIGINT).expect("our own child process can be signalled");
 		let deadline = Instant::now() + timeout;
 		loop {
 			if let Some(status) = child.try_wait().expect("the child can be waited for") {

@@ -5,11 +5,9 @@
 
 use subxt::utils::{AccountId32, Static};
 
-use super::{
-	submit::{call_name, dispatch_failure},
-	CredChain, FinalizedBlock,
-};
+use super::{submit::dispatch_failure, CredChain, FinalizedBlock};
 use crate::{
+	explain,
 	keys::SigningKey,
 	reasons::WithdrawalReason,
 	runtime::{
@@ -110,7 +108,7 @@ impl CredChain {
 	/// itself succeeded (sudo's own transaction succeeds either way).
 	async fn sudo(&self, sudo: &SigningKey, call: CredentialsCall) -> Result<FinalizedBlock> {
 		let call = runtime::Call::Credentials(call);
-		let name = call_name(&call);
+		let name = explain::runtime_name(&call);
 		let included = self.submit(sudo, &runtime::tx().sudo().sudo(call)).await?;
 		match included.event::<Sudid>() {
 			Some(sudid) => match dispatch_failure(&sudid.sudo_result, &included.metadata) {

@@ -78,20 +78,15 @@ impl CredChain {
 		self.constant(runtime::constants().credentials().max_batch_size()).await
 	}
 
-	/// The longest issuer name, in bytes (`Credentials::MaxNameLength`).
-	pub async fn max_name_length(&self) -> Result<u32> {
-		self.constant(runtime::constants().credentials().max_name_length()).await
-	}
-
-	/// The longest issuer website or DID URI, in bytes (`Credentials::MaxUriLength`).
-	pub async fn max_uri_length(&self) -> Result<u32> {
-		self.constant(runtime::constants().credentials().max_uri_length()).await
-	}
-
-	/// The most identifiers an issuer may register besides its website or DID URI
-	/// (`Credentials::MaxIdentifiers`).
-	pub async fn max_identifiers(&self) -> Result<u32> {
-		self.constant(runtime::constants().credentials().max_identifiers()).await
+	/// How long an issuer's profile may be on this chain, read at one block.
+	pub async fn profile_limits(&self) -> Result<ProfileLimits> {
+		let at = self.at_finalized().await?;
+		let credentials = runtime::constants().credentials();
+		Ok(ProfileLimits {
+			max_name_length: self.constant_at(&at, credentials.max_name_length())?,
+			max_uri_length: self.constant_at(&at, credentials.max_uri_length())?,
+			max_identifiers: self.constant_at(&at, credentials.max_identifiers())?,
+		})
 	}
 
 	/// The client at the latest finalized block.
@@ -102,6 +97,15 @@ impl CredChain {
 	/// The runtime constant at `address`, read at the latest finalized block.
 	async fn constant<A: ConstantAddress>(&self, address: A) -> Result<A::Target> {
 		let at = self.at_finalized().await?;
+		self.constant_at(&at, address)
+	}
+
+	/// The runtime constant at `address`, read at the block `at`.
+	fn constant_at<A: ConstantAddress>(
+		&self,
+		at: &OnlineClientAtBlock<ChainConfig>,
+		address: A,
+	) -> Result<A::Target> {
 		at.constants().entry(address).map_err(|error| {
 			Error::Incompatible(format!(
 				"the chain at {} has no such constant as this client expects ({error}): is it a \
@@ -110,4 +114,15 @@ impl CredChain {
 			))
 		})
 	}
+}
+
+/// How long an issuer's profile may be: the credentials pallet's constants.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ProfileLimits {
+	/// The longest name, in bytes (`Credentials::MaxNameLength`).
+	pub max_name_length: u32,
+	/// The longest website, DID or other identifier, in bytes (`Credentials::MaxUriLength`).
+	pub max_uri_length: u32,
+	/// The most identifiers besides the website or DID (`Credentials::MaxIdentifiers`).
+	pub max_identifiers: u32,
 }

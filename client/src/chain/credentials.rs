@@ -3,7 +3,7 @@
 
 use subxt::utils::{AccountId32, Static};
 
-use super::{submit::Included, CredChain, FinalizedBlock};
+use super::{submit::Included, CredChain, FinalizedBlock, ProfileLimits};
 use crate::{
 	credential_terms::check_terms,
 	keys::SigningKey,
@@ -292,8 +292,8 @@ impl CredChain {
 
 	/// `profile` as the chain takes it, after checking its lengths against the chain's limits.
 	pub(super) async fn checked_profile(&self, profile: &IssuerProfile) -> Result<ChainProfile> {
-		let max_name = self.max_name_length().await?;
-		let max_uri = self.max_uri_length().await?;
+		let ProfileLimits { max_name_length: max_name, max_uri_length: max_uri, max_identifiers } =
+			self.profile_limits().await?;
 		if profile.name.len() > max_name as usize {
 			return Err(Error::input(format!(
 				"the name is {} bytes long; this chain allows at most {max_name}",
@@ -306,7 +306,6 @@ impl CredChain {
 				profile.uri.len()
 			)));
 		}
-		let max_identifiers = self.max_identifiers().await?;
 		if profile.identifiers.len() > max_identifiers as usize {
 			return Err(Error::input(format!(
 				"the profile has {} identifiers besides its URI; this chain allows at most \

@@ -14,6 +14,7 @@ use subxt::{
 use super::{submit::dispatch_failure, CredChain, FinalizedBlock};
 use crate::{
 	bytes32::to_hex,
+	explain,
 	keys::SigningKey,
 	profile::IssuerProfile,
 	runtime::{
@@ -116,27 +117,6 @@ impl Proposal {
 		}
 		.max(1)
 	}
-
-	/// The call, named as the runtime names it, for messages.
-	pub fn call_name(&self) -> &'static str {
-		match self {
-			Self::AdmitIssuer { .. } => "Credentials.admit_issuer",
-			Self::AccreditIssuer(_) => "Credentials.accredit_issuer",
-			Self::SuspendIssuer(_) => "Credentials.suspend_issuer",
-			Self::ReinstateIssuer(_) => "Credentials.reinstate_issuer",
-			Self::ApproveProfileChange(_) => "Credentials.approve_profile_change",
-			Self::MoveIssuerKey { .. } => "Credentials.move_issuer_key",
-			Self::WithdrawIssuer { .. } => "Credentials.withdraw_accreditation",
-			Self::AddValidator(_) => "ValidatorSet.add_validator",
-			Self::RemoveValidator(_) => "ValidatorSet.remove_validator",
-			Self::AddNode { .. } => "NodeAuthorization.add_well_known_node",
-			Self::RemoveNode(_) => "NodeAuthorization.remove_well_known_node",
-			Self::AddCouncilMember(_) => "CouncilMembership.add_member",
-			Self::RemoveCouncilMember(_) => "CouncilMembership.remove_member",
-			Self::AuthorizeUpgrade(_) => "RuntimeUpgrade.authorize_upgrade",
-			Self::SetIssuanceQuota { .. } => "Credentials.set_issuance_quota",
-		}
-	}
 }
 
 /// Where a proposal stands after it was made.
@@ -144,13 +124,20 @@ impl Proposal {
 pub enum ProposalOutcome {
 	/// The motion is open for votes.
 	Open(Motion),
-	/// The proposer's aye was enough: the call ran, in this block.
-	Executed(FinalizedBlock),
+	/// The proposer's aye was enough: the call ran.
+	Executed {
+		/// The call, as the runtime names it (`Credentials.admit_issuer`).
+		call: String,
+		/// The block it ran in.
+		block: FinalizedBlock,
+	},
 }
 
 /// An open council motion.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Motion {
+	/// The proposed call, as the runtime names it (`Credentials.admit_issuer`).
+	pub call: String,
 	/// The hash of the proposed call.
 	pub hash: Digest,
 	/// The motion's index.
@@ -240,14 +227,14 @@ impl CredChain {
 		}
 		let threshold = proposal.threshold(members.len() as u32);
 		let call = self.runtime_call(proposal).await?;
+		let call_name = explain::runtime_name(&call);
 		let propose = runtime::tx().council().propose(threshold, call, PROPOSAL_LENGTH_BOUND);
 		let included = self.submit(key, &propose).await?;
 		if let Some(executed) = included.event::<Executed>() {
 			return match dispatch_failure(&executed.result, &included.metadata) {
-				None => Ok(ProposalOutcome::Executed(included.block)),
+				None => Ok(ProposalOutcome::Executed { call: call_name, block: included.block }),
 				Some(reason) => Err(Error::Rejected(format!(
-					"the motion {} ran in block {} and failed: {reason}",
-					proposal.call_name(),
+					"the motion {call_name} ran in block {} and failed: {reason}",
 					included.block
 				))),
 			};
@@ -259,13 +246,14 @@ impl CredChain {
 			))
 		})?;
 		let motion = Motion {
+			call: call_name,
 			hash: proposed.proposal_hash.0,
 			index: proposed.proposal_index,
 			threshold: proposed.threshold,
 		};
 		// The council does not count the proposer's aye by itself.
 		Ok(match self.vote(key, motion.hash, motion.index, true).await? {
-			VoteOutcome::Executed(block) => ProposalOutcome::Executed(block),
+			VoteOutcome::Executed(block) => ProposalOutcome::Executed { call: motion.call, block },
 			VoteOutcome::Counted(_) => ProposalOutcome::Open(motion),
 		})
 	}

@@ -216,10 +216,6 @@ pub(super) fn dispatch_failure(
 }
 
 /// The name of `call` as the runtime names it, `Pallet.call`, for messages.
-pub(super) fn call_name(call: &runtime::Call) -> String {
-	explain::runtime_name(call)
-}
-
 /// The runtime error a module error's `index` (the pallet) and `error` bytes stand for.
 fn module_error(index: u8, error: [u8; 4], metadata: &Metadata) -> Option<runtime::Error> {
 	let bytes = [index, error[0], error[1], error[2], error[3]];
@@ -241,6 +237,6 @@ mod tests {
 		let call = runtime::Call::Credentials(CredentialsCall::accredit_issuer {
 			issuer: AccountId32([1; 32]),
 		});
-		assert_eq!(call_name(&call), "Credentials.accredit_issuer");
+		assert_eq!(explain::runtime_name(&call), "Credentials.accredit_issuer");
 	}
 }

@@ -18,6 +18,13 @@
 //! differs from the one it handed over last. As with any `pallet-session` chain, a change planned during session
 //! `n` takes effect when session `n + 2` starts.
 //!
+//! ## Block time
+//! Aura authors one block per slot. The slot duration is the runtime's default
+//! ([`Config::DefaultSlotDuration`]) unless the genesis sets [`SlotDuration`] — test chains use
+//! short slots so that end-to-end tests wait less. It is fixed for the life of the chain: Aura
+//! cannot change it once blocks exist, so no call sets it. [`SlotDurationOf`] is what the runtime
+//! gives Aura, and [`MinimumPeriodOf`] (half a slot) what it gives `pallet-timestamp`.
+//!
 //! ## Tokens
 //! CredChain has no token; [`NoDeposit`] is the session pallet's `Currency`, with a key deposit of
 //! zero.
@@ -30,6 +37,7 @@ pub use pallet::*;
 
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
+mod block_time;
 mod no_deposit;
 mod session;
 pub mod weights;
@@ -39,6 +47,7 @@ mod mock;
 #[cfg(test)]
 mod tests;
 
+pub use block_time::{is_valid_slot_duration, MinimumPeriodOf, SlotDurationOf, MIN_SLOT_DURATION};
 pub use no_deposit::NoDeposit;
 pub use weights::WeightInfo;
 
@@ -80,6 +89,9 @@ pub mod pallet {
 		/// The shortest session, in blocks.
 		#[pallet::constant]
 		type MinSessionLength: Get<BlockNumberFor<Self>>;
+		/// The slot duration, in milliseconds, of a chain whose genesis sets none.
+		#[pallet::constant]
+		type DefaultSlotDuration: Get<u64>;
 		/// The weights of this pallet's calls.
 		type WeightInfo: WeightInfo;
 	}
@@ -98,6 +110,11 @@ pub mod pallet {
 	/// How many blocks a session lasts.
 	#[pallet::storage]
 	pub type SessionLength<T: Config> = StorageValue<_, BlockNumberFor<T>, ValueQuery>;
+
+	/// The slot duration in milliseconds, when the genesis chose one; otherwise
+	/// [`Config::DefaultSlotDuration`] applies. Never changed after genesis.
+	#[pallet::storage]
+	pub type SlotDuration<T: Config> = StorageValue<_, u64, OptionQuery>;
 
 	/// The block the current session started in.
 	#[pallet::storage]
@@ -148,11 +165,18 @@ pub mod pallet {
 		pub validators: Vec<T::AccountId>,
 		/// How many blocks a session lasts.
 		pub session_length: BlockNumberFor<T>,
+		/// The slot duration in milliseconds (even, at least [`MIN_SLOT_DURATION`]), or `None`
+		/// for [`Config::DefaultSlotDuration`].
+		pub slot_duration: Option<u64>,
 	}
 
 	impl<T: Config> Default for GenesisConfig<T> {
 		fn default() -> Self {
-			Self { validators: Vec::new(), session_length: T::MinSessionLength::get() }
+			Self {
+				validators: Vec::new(),
+				session_length: T::MinSessionLength::get(),
+				slot_duration: None,
+			}
 		}
 	}
 
@@ -179,6 +203,13 @@ pub mod pallet {
 			}
 			Validators::<T>::put(validators);
 			SessionLength::<T>::put(self.session_length);
+			if let Some(slot_duration) = self.slot_duration {
+				assert!(
+					is_valid_slot_duration(slot_duration),
+					"the genesis slot duration is odd or shorter than {MIN_SLOT_DURATION} ms"
+				);
+				SlotDuration::<T>::put(slot_duration);
+			}
 		}
 	}
 
@@ -272,7 +303,8 @@ pub mod pallet {
 		}
 
 		/// Checks the pallet's invariants: no validator is listed twice, each holds the
-		/// `Validator` role, the set is not below its minimum and sessions are not too short.
+		/// `Validator` role, the set is not below its minimum, sessions are not too short and the
+		/// slot duration is valid.
 		pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 			let validators = Validators::<T>::get();
 			for (index, validator) in validators.iter().enumerate() {
@@ -293,6 +325,10 @@ pub mod pallet {
 			ensure!(
 				length.is_zero() || length >= T::MinSessionLength::get(),
 				"the session length is below MinSessionLength"
+			);
+			ensure!(
+				is_valid_slot_duration(SlotDurationOf::<T>::get()),
+				"the slot duration is odd or shorter than MIN_SLOT_DURATION"
 			);
 			Ok(())
 		}

@@ -2,7 +2,10 @@
 //! `UintAuthorityId`s, the manager origin is Root, and three validators start with keys.
 
 use crate as pallet_validator_set;
-use frame_support::{derive_impl, parameter_types, traits::ConstU32};
+use frame_support::{
+	derive_impl, parameter_types,
+	traits::{ConstU32, ConstU64},
+};
 use frame_system::EnsureRoot;
 use sp_runtime::{testing::UintAuthorityId, traits::ConvertInto, BuildStorage};
 
@@ -72,6 +75,7 @@ impl pallet_validator_set::Config for Test {
 	type MaxValidators = MaxValidators;
 	type MinValidators = MinValidators;
 	type MinSessionLength = MinSessionLength;
+	type DefaultSlotDuration = ConstU64<6_000>;
 	type WeightInfo = ();
 }
 
@@ -85,10 +89,16 @@ pub const SESSION_LENGTH: u64 = 5;
 /// Test externalities with [`GENESIS_VALIDATORS`], each with session key = its account, and sessions
 /// of [`SESSION_LENGTH`] blocks, at block 1.
 pub fn new_test_ext() -> sp_io::TestExternalities {
+	new_test_ext_with_slot_duration(None)
+}
+
+/// The mock chain's genesis, with `slot_duration` chosen at genesis.
+pub fn new_test_ext_with_slot_duration(slot_duration: Option<u64>) -> sp_io::TestExternalities {
 	let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
 	pallet_validator_set::GenesisConfig::<Test> {
 		validators: GENESIS_VALIDATORS.to_vec(),
 		session_length: SESSION_LENGTH,
+		slot_duration,
 	}
 	.assimilate_storage(&mut storage)
 	.unwrap();

@@ -1,6 +1,10 @@
 //! Unit tests of the validator set pallet, with the session pallet rotating real sessions.
 
-use crate::{mock::*, Error, Event, PlannedValidators, SessionLength, Validators};
+use crate::{
+	mock::*, Error, Event, MinimumPeriodOf, PlannedValidators, SessionLength, SlotDurationOf,
+	Validators, MIN_SLOT_DURATION,
+};
+use frame_support::traits::Get;
 use frame_support::{assert_noop, assert_ok};
 use pallet_roles::Role;
 use sp_runtime::DispatchError;
@@ -180,4 +184,29 @@ fn an_outsider_cannot_register_session_keys() {
 		)
 		.is_err());
 	});
+}
+
+#[test]
+fn the_slot_duration_is_the_default_unless_the_genesis_chose_one() {
+	new_test_ext().execute_with(|| {
+		assert_eq!(SlotDurationOf::<Test>::get(), 6_000);
+		assert_eq!(MinimumPeriodOf::<Test>::get(), 3_000);
+	});
+	new_test_ext_with_slot_duration(Some(2_000)).execute_with(|| {
+		assert_eq!(SlotDurationOf::<Test>::get(), 2_000);
+		assert_eq!(MinimumPeriodOf::<Test>::get(), 1_000);
+		assert_ok!(ValidatorSet::do_try_state());
+	});
+}
+
+#[test]
+#[should_panic(expected = "the genesis slot duration is odd or shorter than 1000 ms")]
+fn a_genesis_slot_shorter_than_the_minimum_is_refused() {
+	new_test_ext_with_slot_duration(Some(MIN_SLOT_DURATION - 2));
+}
+
+#[test]
+#[should_panic(expected = "the genesis slot duration is odd or shorter than 1000 ms")]
+fn an_odd_genesis_slot_is_refused() {
+	new_test_ext_with_slot_duration(Some(2_001));
 }

@@ -128,11 +128,11 @@ impl Verdict {
 		self.status == Status::Valid
 	}
 
-	/// The runtime's `verdict` on `digest`, read at `read_at`, in this shape.
+	/// The runtime's `verdict` on `digest`, read at `block`, in this shape.
 	pub fn from_runtime<BlockNumber: Into<u64>>(
 		digest: H256,
 		verdict: api::Verdict<AccountId32, BlockNumber>,
-		read_at: (u64, H256),
+		block: BlockRef,
 	) -> Self {
 		use api::VerdictStatus as Runtime;
 		let (mut revocation, mut suspended_since, mut issuer_revocation) = (None, None, None);
@@ -158,7 +158,6 @@ impl Verdict {
 			Runtime::InvalidProof => Status::InvalidProof,
 		};
 		let terms = verdict.terms.unwrap_or_default();
-		let (block, hash) = read_at;
 		Self {
 			digest,
 			status,
@@ -181,9 +180,18 @@ impl Verdict {
 			batch: verdict
 				.batch
 				.map(|batch| BatchInfo { root: H256(batch.root), leaf_count: batch.leaf_count }),
-			read_at: ReadAt { block, hash, time: verdict.read_on },
+			read_at: ReadAt { block: block.number, hash: block.hash, time: verdict.read_on },
 		}
 	}
+}
+
+/// A block: its number and hash.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct BlockRef {
+	/// The block's number.
+	pub number: u64,
+	/// The block's hash.
+	pub hash: H256,
 }
 
 /// Why and when a credential was revoked.
@@ -420,7 +428,8 @@ mod tests {
 			read_at: 10,
 			read_on: 2_000,
 		};
-		let answer = Verdict::from_runtime(H256([3; 32]), verdict, (10, H256([4; 32])));
+		let block = BlockRef { number: 10, hash: H256([4; 32]) };
+		let answer = Verdict::from_runtime(H256([3; 32]), verdict, block);
 		let json = serde_json::to_value(&answer).unwrap();
 		assert_eq!(json["status"], "revoked");
 		assert_eq!(json["revocation"], json!({ "reason": "superseded", "block": 9 }));

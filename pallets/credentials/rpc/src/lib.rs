@@ -22,7 +22,7 @@ use sp_blockchain::HeaderBackend;
 use sp_core::{crypto::AccountId32, H256};
 use sp_runtime::traits::{Block as BlockT, Header as HeaderT, NumberFor};
 
-use answers::{IssuerInfo, Verdict};
+use answers::{BlockRef, IssuerInfo, Verdict};
 use params::{
 	invalid_params, parse_account, parse_hash32, parse_issuer_identifier, parse_proof, BatchProof,
 };
@@ -79,9 +79,6 @@ impl<C, Block> Credentials<C, Block> {
 	}
 }
 
-/// The block an answer is read at: its number and hash.
-type ReadAt = (u64, H256);
-
 impl<C, Block> Credentials<C, Block>
 where
 	Block: BlockT<Hash = H256>,
@@ -90,7 +87,7 @@ where
 	C::Api: CredentialsRuntimeApi<Block, AccountId32, NumberFor<Block>>,
 {
 	/// The block to read at: the one named, which must exist, or the latest finalized one.
-	fn block(&self, at: Option<String>) -> Result<ReadAt, ErrorObjectOwned> {
+	fn block(&self, at: Option<String>) -> Result<BlockRef, ErrorObjectOwned> {
 		let hash = match at {
 			Some(at) => H256(parse_hash32("at", &at)?),
 			None => self.client.info().finalized_hash,
@@ -102,20 +99,20 @@ where
 				ErrorObject::owned(INTERNAL_ERROR_CODE, error.to_string(), None::<()>)
 			})?
 			.ok_or_else(|| invalid_params(format!("`at`: unknown block {hash:?}")))?;
-		Ok(((*header.number()).into(), hash))
+		Ok(BlockRef { number: (*header.number()).into(), hash })
 	}
 
 	/// Runs `call` against the runtime API at `at`.
 	fn with_api<R>(
 		&self,
-		at: ReadAt,
+		at: BlockRef,
 		call: impl FnOnce(&C::Api, H256) -> Result<R, sp_api::ApiError>,
 	) -> RpcResult<R> {
 		let api = self.client.runtime_api();
-		call(&api, at.1).map_err(|error| {
+		call(&api, at.hash).map_err(|error| {
 			ErrorObject::owned(
 				INTERNAL_ERROR_CODE,
-				format!("the runtime could not answer at block {:?}: {error}", at.1),
+				format!("the runtime could not answer at block {:?}: {error}", at.hash),
 				None::<()>,
 			)
 		})

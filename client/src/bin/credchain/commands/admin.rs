@@ -1,15 +1,16 @@
 //! `credchain admin ...`: the consortium's governance calls on issuers, dispatched as Root through the
 //! chain's sudo key (development and test chains; a council takes over on a production chain).
 
+use clap::{Args, Subcommand};
 use credchain_client::{
 	chain::FinalizedBlock,
 	keys::{parse_account, SigningKey},
-	reasons::{self, WithdrawalReason},
+	reasons::{self, parse_withdrawal_reason, WithdrawalReason},
 	AccountId32, CredChain, Result,
 };
 
 use super::Outcome;
-use crate::{cli::AdminCommand, progress};
+use crate::{cli::KEY_HELP, progress};
 
 /// A governance decision about one issuer.
 enum Action {
@@ -104,4 +105,80 @@ pub async fn run(url: &str, command: AdminCommand) -> Result<Outcome> {
 	spinner.finish_and_clear();
 	println!("{}", action.done(&issuer, &block?));
 	Ok(Outcome::Success)
+}
+
+/// `credchain admin ...`: governance calls, dispatched as Root through sudo.
+#[derive(Debug, Subcommand)]
+pub enum AdminCommand {
+	/// Accredit an applicant, which may then issue.
+	Accredit(GovernanceArgs),
+	/// Suspend an issuer's accreditation: no new credentials until reinstated.
+	SuspendIssuer(GovernanceArgs),
+	/// Reinstate a suspended issuer.
+	ReinstateIssuer(GovernanceArgs),
+	/// Withdraw an issuer's accreditation for good; what it issued stays verifiable.
+	Withdraw(WithdrawArgs),
+	/// Reject an application.
+	Reject(GovernanceArgs),
+	/// Name an accredited issuer to take care of a withdrawn issuer's credentials.
+	NameSuccessor(SuccessorArgs),
+	/// Approve the profile change an issuer proposed (`credchain issuer update`), exactly as
+	/// proposed.
+	ApproveProfile(GovernanceArgs),
+	/// Move an issuer's signing key (key loss or compromise, or to a multisig of its officers);
+	/// what it issued stays attributed to it.
+	MoveKey(MoveKeyArgs),
+}
+
+/// A governance call about one issuer.
+#[derive(Debug, Args)]
+pub struct GovernanceArgs {
+	/// The issuer's account: an SS58 address or 32 bytes of hex.
+	#[arg(value_name = "ACCOUNT")]
+	pub account: String,
+
+	/// The chain's sudo key (--help lists its forms).
+	#[arg(long, value_name = "KEY", long_help = format!("The chain's sudo key: {KEY_HELP}."))]
+	pub sudo_key: String,
+}
+
+/// `credchain admin withdraw`.
+#[derive(Debug, Args)]
+pub struct WithdrawArgs {
+	/// The issuer, and the sudo key.
+	#[command(flatten)]
+	pub issuer: GovernanceArgs,
+
+	/// Why: closed, merged, standards-not-met, misconduct, voluntary or other.
+	#[arg(long, value_name = "REASON", value_parser = parse_withdrawal_reason)]
+	pub reason: WithdrawalReason,
+
+	/// The first block whose credentials from this issuer are no longer trusted: required for
+	/// misconduct, refused for closed and merged, optional otherwise.
+	#[arg(long, value_name = "BLOCK")]
+	pub distrusted_from: Option<u32>,
+}
+
+/// `credchain admin move-key`.
+#[derive(Debug, Args)]
+pub struct MoveKeyArgs {
+	/// The issuer, and the sudo key.
+	#[command(flatten)]
+	pub issuer: GovernanceArgs,
+
+	/// The account that signs for the issuer from now on.
+	#[arg(long, value_name = "ACCOUNT")]
+	pub new_key: String,
+}
+
+/// `credchain admin name-successor`.
+#[derive(Debug, Args)]
+pub struct SuccessorArgs {
+	/// The withdrawn issuer, and the sudo key.
+	#[command(flatten)]
+	pub issuer: GovernanceArgs,
+
+	/// The successor's account: an accredited issuer.
+	#[arg(long, value_name = "ACCOUNT")]
+	pub successor: String,
 }

@@ -2,6 +2,7 @@
 
 use std::time::Duration;
 
+use clap::{Args, Subcommand};
 use credchain_client::{
 	bench::{self, BenchConfig, BenchTarget},
 	bytes32::{parse_hex32, to_hex},
@@ -10,7 +11,6 @@ use credchain_client::{
 };
 
 use super::Outcome;
-use crate::cli::{BenchCommand, BenchVerifyArgs};
 
 /// Runs a benchmark against the node at `url`.
 pub async fn run(url: &str, command: BenchCommand) -> Result<Outcome> {
@@ -62,4 +62,37 @@ async fn verify(url: &str, args: BenchVerifyArgs) -> Result<Outcome> {
 		println!("first error: {}", credchain_client::text::for_terminal(error));
 	}
 	Ok(Outcome::Success)
+}
+
+/// `credchain bench ...`.
+#[derive(Debug, Subcommand)]
+pub enum BenchCommand {
+	/// Send verification requests from concurrent workers for a while, then report requests per
+	/// second, latency percentiles and errors.
+	Verify(BenchVerifyArgs),
+}
+
+/// `credchain bench verify`.
+#[derive(Debug, Args)]
+pub struct BenchVerifyArgs {
+	/// The number of concurrent workers (1 to 1024).
+	#[arg(long, value_name = "N", default_value_t = 8)]
+	pub concurrency: usize,
+
+	/// How long to run, in seconds (1 to 3600).
+	#[arg(long, value_name = "SECONDS", default_value_t = 10)]
+	pub duration: u64,
+
+	/// The credential digest to ask about. Default: the digest of an empty document.
+	#[arg(long, value_name = "HEX")]
+	pub digest: Option<String>,
+
+	/// Read the credential's storage record with state_getStorage instead of calling
+	/// credentials_verify, for comparison (needs a ws:// or wss:// URL, to read the node's metadata).
+	#[arg(long)]
+	pub storage: bool,
+
+	/// Stop after this many requests even if time remains.
+	#[arg(long, value_name = "N", default_value_t = credchain_client::bench::DEFAULT_MAX_REQUESTS)]
+	pub max_requests: u64,
 }

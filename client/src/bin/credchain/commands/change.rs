@@ -2,11 +2,15 @@
 //! a Merkle batch (it has a proof file, given with `--proof` or found beside the document) is changed
 //! as a leaf of its batch; any other is changed by its digest.
 
+use std::path::PathBuf;
+
+use clap::Args;
 use credchain_client::{
 	bytes32::to_hex,
 	chain::FinalizedBlock,
 	keys::{parse_account, SigningKey},
-	reasons, AccountId32, CredChain, Error, Result,
+	reasons::{self, parse_revocation_reason, RevocationReason},
+	AccountId32, CredChain, Error, Result,
 };
 
 use super::{
@@ -14,10 +18,7 @@ use super::{
 	target::{FoundProof, Target},
 	Outcome,
 };
-use crate::{
-	cli::{ChangeArgs, RevokeArgs},
-	progress,
-};
+use crate::{cli::KEY_HELP, progress};
 
 /// The credential, its proof file if any, the signing key, and a connection to the chain.
 struct Change {
@@ -176,4 +177,42 @@ pub async fn reinstate(url: &str, args: ChangeArgs) -> Result<Outcome> {
 	};
 	println!("Reinstated {} in finalized block {block}.", change.subject());
 	Ok(Outcome::Success)
+}
+
+/// `credchain revoke`.
+#[derive(Debug, Args)]
+pub struct RevokeArgs {
+	/// What to change.
+	#[command(flatten)]
+	pub change: ChangeArgs,
+
+	/// Why: issued-in-error, superseded, fraud-or-misconduct, holder-request or other.
+	#[arg(long, value_name = "REASON", value_parser = parse_revocation_reason)]
+	pub reason: RevocationReason,
+
+	/// Revoke every credential of the Merkle batch the proof file belongs to, not just this one.
+	#[arg(long)]
+	pub whole_batch: bool,
+}
+
+/// The credential a status change is about, and who signs it.
+#[derive(Debug, Args)]
+pub struct ChangeArgs {
+	/// The credential: its document, or its digest (64 hex digits, with or without 0x).
+	#[arg(value_name = "FILE-OR-DIGEST")]
+	pub target: String,
+
+	/// The signing key of the issuer, one of its delegates, or its successor (--help lists its forms).
+	#[arg(long, value_name = "KEY", long_help = format!("The signing key of the issuer, one of its delegates, or its successor: {KEY_HELP}."))]
+	pub issuer_key: String,
+
+	/// The credential's proof file, if it was issued in a Merkle batch. Default: <FILE>.proof.json
+	/// beside the document, if there is one.
+	#[arg(long, value_name = "FILE")]
+	pub proof: Option<PathBuf>,
+
+	/// As a successor: the withdrawn issuer (SS58 or hex account) whose record to change. Default:
+	/// the record of the signer's own issuer.
+	#[arg(long, value_name = "ACCOUNT")]
+	pub predecessor: Option<String>,
 }

@@ -1,9 +1,11 @@
 //! `credchain digest FILE...`: prints `0x<digest>  <file>` per document, as the chain records it.
 
+use std::path::PathBuf;
+
+use clap::Args;
 use credchain_client::{bytes32::to_hex, digest::digest_file, text::for_terminal, Error, Result};
 
 use super::Outcome;
-use crate::cli::DigestArgs;
 
 /// Hashes every file; reports the ones that cannot be hashed and fails if there were any.
 pub fn run(args: DigestArgs) -> Result<Outcome> {
@@ -24,4 +26,12 @@ pub fn run(args: DigestArgs) -> Result<Outcome> {
 		)));
 	}
 	Ok(Outcome::Success)
+}
+
+/// `credchain digest`.
+#[derive(Debug, Args)]
+pub struct DigestArgs {
+	/// The documents.
+	#[arg(value_name = "FILE", required = true)]
+	pub files: Vec<PathBuf>,
 }

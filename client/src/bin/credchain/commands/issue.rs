@@ -4,12 +4,13 @@
 
 use std::path::PathBuf;
 
+use clap::Args;
 use credchain_client::{
 	bytes32::to_hex, chain::IssueReceipt, keys::SigningKey, CredChain, Digest, Error, Result,
 };
 
-use super::{documents, terms_input, Outcome};
-use crate::{cli::IssueArgs, progress};
+use super::{documents, terms_input, terms_input::TermsArgs, Outcome};
+use crate::{cli::KEY_HELP, progress};
 
 /// Issues the documents of `args` on the chain at `url`.
 pub async fn run(url: &str, args: IssueArgs) -> Result<Outcome> {
@@ -90,4 +91,25 @@ fn summary(count: usize, receipt: &IssueReceipt) -> String {
 		"Issued {count} {noun} for the issuer {}{signer} in finalized block {}.",
 		receipt.issuer, receipt.block
 	)
+}
+
+/// `credchain issue`.
+#[derive(Debug, Args)]
+pub struct IssueArgs {
+	/// The credential documents (JSON credentials, PDFs, any file).
+	#[arg(value_name = "FILE", required = true)]
+	pub files: Vec<PathBuf>,
+
+	/// The signing key of the issuer or of one of its delegates (--help lists its forms).
+	#[arg(long, value_name = "KEY", long_help = format!("The signing key of the issuer or of one of its delegates: {KEY_HELP}."))]
+	pub issuer_key: String,
+
+	/// What the issuer states with the credentials.
+	#[command(flatten)]
+	pub terms: TermsArgs,
+
+	/// A commitment to the holder: 32 bytes of hex, a salted hash of who the credential is for (never
+	/// a name). With several files, every credential gets it.
+	#[arg(long, value_name = "HEX")]
+	pub holder: Option<String>,
 }

@@ -7,6 +7,7 @@
 
 use std::path::PathBuf;
 
+use clap::Args;
 use credchain_client::{
 	bytes32::to_hex,
 	keys::SigningKey,
@@ -15,8 +16,8 @@ use credchain_client::{
 	CredChain, Digest, Error, Result,
 };
 
-use super::{documents, terms_input, Outcome};
-use crate::{cli::IssueBatchArgs, progress};
+use super::{documents, terms_input, terms_input::TermsArgs, Outcome};
+use crate::{cli::KEY_HELP, progress};
 
 /// Anchors the documents of `args` as one Merkle batch on the chain at `url`.
 pub async fn run(url: &str, args: IssueBatchArgs) -> Result<Outcome> {
@@ -146,4 +147,26 @@ fn discard_proofs(documents: &[PathBuf]) {
 	for document in documents {
 		proof_file::discard_pending(&proof_file::path_for(document));
 	}
+}
+
+/// `credchain issue-batch`.
+#[derive(Debug, Args)]
+pub struct IssueBatchArgs {
+	/// The documents: files, or folders whose files (not sub-folders, hidden files or proof files)
+	/// are all taken, in name order.
+	#[arg(value_name = "DIR-OR-FILE", required = true)]
+	pub paths: Vec<PathBuf>,
+
+	/// The signing key of the issuer or of one of its delegates (--help lists its forms).
+	#[arg(long, value_name = "KEY", long_help = format!("The signing key of the issuer or of one of its delegates: {KEY_HELP}."))]
+	pub issuer_key: String,
+
+	/// What the issuer states with every credential of the batch (a holder commitment belongs in
+	/// each document instead).
+	#[command(flatten)]
+	pub terms: TermsArgs,
+
+	/// Replace proof files left by an earlier batch.
+	#[arg(long)]
+	pub overwrite: bool,
 }

@@ -1,6 +1,7 @@
 //! `credchain issuer ...`: an institution's registration, profile and delegate keys, and what the
 //! chain knows about an issuer.
 
+use clap::{Args, Subcommand};
 use credchain_client::{
 	bytes32,
 	chain::ProfileProposalReceipt,
@@ -13,10 +14,7 @@ use credchain_client::{
 };
 
 use super::{print_json, Outcome};
-use crate::{
-	cli::{DelegateArgs, DelegateCommand, IssuerCommand, ProfileArgs, ShowIssuerArgs},
-	progress,
-};
+use crate::{cli::KEY_HELP, progress};
 
 /// Runs an issuer command against the node at `url`.
 pub async fn run(url: &str, command: IssuerCommand) -> Result<Outcome> {
@@ -178,6 +176,97 @@ pub async fn delegation(url: &str, command: DelegateCommand) -> Result<Outcome> 
 		);
 	}
 	Ok(Outcome::Success)
+}
+
+/// `credchain issuer ...`.
+#[derive(Debug, Subcommand)]
+pub enum IssuerCommand {
+	/// Apply to become an issuer: the key's account becomes the institution's lasting identity, and
+	/// the consortium then accredits it.
+	Register(ProfileArgs),
+	/// Propose a new profile for the institution; it applies once the consortium approves it
+	/// (`credchain council propose approve-profile-change`, or `credchain admin approve-profile` on
+	/// a development chain).
+	Update(ProfileArgs),
+	/// Invite another key (a registrar's staff key) to issue and change statuses for the
+	/// institution; it may once it accepts (`credchain delegate accept`).
+	AddDelegate(DelegateArgs),
+	/// Stop a delegate key from acting for the institution, or cancel its invitation.
+	RemoveDelegate(DelegateArgs),
+	/// Show an issuer, by account or by website, DID or identifier: name, identifiers, signing key,
+	/// standing, distrusted block, successor. Exit code 1 if there is none.
+	Show(ShowIssuerArgs),
+}
+
+/// An institution's profile.
+#[derive(Debug, Args)]
+pub struct ProfileArgs {
+	/// The institution's name.
+	#[arg(long)]
+	pub name: String,
+
+	/// Its website or DID URI.
+	#[arg(long, value_name = "URI")]
+	pub uri: String,
+
+	/// Its ISO 3166-1 alpha-2 country code, such as NL or DE.
+	#[arg(long, value_name = "CC")]
+	pub country: String,
+
+	/// A further identifier its credential documents name as their issuer (`issuer.id` of its
+	/// Open Badges, a DID); repeat for several.
+	#[arg(long = "identifier", value_name = "URI")]
+	pub identifiers: Vec<String>,
+
+	/// The institution's own signing key (--help lists its forms).
+	#[arg(long, value_name = "KEY", long_help = format!("The institution's own signing key: {KEY_HELP}."))]
+	pub key: String,
+}
+
+/// A delegate to add or remove.
+#[derive(Debug, Args)]
+pub struct DelegateArgs {
+	/// The delegate's account: an SS58 address or 32 bytes of hex.
+	#[arg(value_name = "ACCOUNT")]
+	pub account: String,
+
+	/// The institution's own signing key, not a delegate's (--help lists its forms).
+	#[arg(long, value_name = "KEY", long_help = format!("The institution's own signing key (not a delegate's): {KEY_HELP}."))]
+	pub key: String,
+}
+
+/// `credchain delegate ...`.
+#[derive(Debug, Subcommand)]
+pub enum DelegateCommand {
+	/// Accept an issuer's invitation: the key becomes its delegate and may issue for it.
+	Accept(DelegationArgs),
+	/// Stop acting for an issuer (or decline its invitation).
+	Resign(DelegationArgs),
+}
+
+/// A delegate key and the issuer it answers.
+#[derive(Debug, Args)]
+pub struct DelegationArgs {
+	/// The issuer's account: an SS58 address or 32 bytes of hex.
+	#[arg(value_name = "ISSUER")]
+	pub issuer: String,
+
+	/// The delegate's own key (--help lists its forms).
+	#[arg(long, value_name = "KEY", long_help = format!("The delegate's own key: {KEY_HELP}."))]
+	pub key: String,
+}
+
+/// `credchain issuer show`.
+#[derive(Debug, Args)]
+pub struct ShowIssuerArgs {
+	/// The issuer: its account (an SS58 address or 32 bytes of hex), or its website, DID or other
+	/// registered identifier.
+	#[arg(value_name = "ACCOUNT-OR-URI")]
+	pub account: String,
+
+	/// Print the node's answer as JSON instead of in words.
+	#[arg(long)]
+	pub json: bool,
 }
 
 #[cfg(test)]

@@ -1,18 +1,18 @@
 //! The commands: each module turns one command's arguments into calls of the library and prints the
 //! outcome for a person.
 
-mod admin;
-mod bench;
-mod change;
-mod council;
-mod digest;
+pub mod admin;
+pub mod bench;
+pub mod change;
+pub mod council;
+pub mod digest;
 mod documents;
-mod issue;
-mod issue_batch;
-mod issuer;
+pub mod issue;
+pub mod issue_batch;
+pub mod issuer;
 mod target;
-mod terms_input;
-mod verify;
+pub mod terms_input;
+pub mod verify;
 
 use credchain_client::{Error, Result};
 

@@ -5,10 +5,12 @@
 //! `issuerMismatch` for a document that does not come from the issuer it names; `--issuer` names the
 //! expected issuer of a document that names none. Exit code 0 only when the credential is valid.
 
+use std::path::PathBuf;
+
+use clap::Args;
 use credchain_client::{digest::named_issuer, rpc::NodeRpc, verdict, Error, Result};
 
 use super::{print_json, target, Outcome};
-use crate::cli::VerifyArgs;
 
 /// Verifies the credential `args` names with the node at `url`.
 pub async fn run(url: &str, args: VerifyArgs) -> Result<Outcome> {
@@ -85,6 +87,28 @@ fn choose_issuer(named: Option<String>, expected: Option<String>) -> Result<Opti
 		))),
 		(named, expected) => Ok(named.or(expected)),
 	}
+}
+
+/// `credchain verify`.
+#[derive(Debug, Args)]
+pub struct VerifyArgs {
+	/// The credential: its document, or its digest (64 hex digits, with or without 0x).
+	#[arg(value_name = "FILE-OR-DIGEST")]
+	pub target: String,
+
+	/// The credential's proof file, if it was issued in a Merkle batch. Default: <FILE>.proof.json
+	/// beside the document, if there is one.
+	#[arg(long, value_name = "FILE")]
+	pub proof: Option<PathBuf>,
+
+	/// The issuer you expect (its website, DID or `issuer.id` URI), for a document that does not
+	/// name its issuer (a PDF). A JSON credential's own `issuer` is used otherwise.
+	#[arg(long, value_name = "URI")]
+	pub issuer: Option<String>,
+
+	/// Print the node's answer as JSON instead of in words.
+	#[arg(long)]
+	pub json: bool,
 }
 
 #[cfg(test)]

@@ -1,4 +1,4 @@
-//! The local consortium (`--chain local`) on loopback: four validators finalize with one of them
+//! The local consortium (`--chain local`, with short slots) on loopback: four validators finalize with one of them
 //! down and stall with two; the council governs validators and issuers with real signed motions;
 //! only authorized nodes may join; only role holders may transact.
 
@@ -10,7 +10,10 @@ use credchain_client::{
 	profile::IssuerProfile,
 	AccountId32, CredChain, CredentialTerms, Error,
 };
-use credchain_e2e::{block_author, block_hash, node_key_for, read_storage, Node, NodeConfig};
+use credchain_e2e::{
+	block_author, block_hash, node_key_for, read_storage, test_chain_spec, Node, NodeConfig,
+	TEST_SLOT_DURATION,
+};
 use credchain_runtime::Runtime;
 use serde_json::Value;
 
@@ -54,9 +57,9 @@ async fn finality_survives_one_validator_down_stalls_with_two_and_resumes() {
 	// Two of four are not: finality stalls (a round already under way may still complete), while
 	// the two remaining authors keep producing blocks.
 	assert!(charlie.stop(Duration::from_secs(30)).success());
-	tokio::time::sleep(Duration::from_secs(12)).await;
+	tokio::time::sleep(TEST_SLOT_DURATION * 2).await;
 	let best_before = alice.best_number().await;
-	let progress = finality_progress(alice, Duration::from_secs(36)).await;
+	let progress = finality_progress(alice, TEST_SLOT_DURATION * 6).await;
 	assert!(progress <= 1, "finality moved {progress} blocks with two of four validators down");
 	assert!(alice.best_number().await > best_before, "the remaining validators stopped authoring");
 	let stalled_at = alice.finalized_number().await;
@@ -80,7 +83,7 @@ async fn carry_motion(
 	proposal: Proposal,
 ) {
 	let motion = match chain.propose(proposer, &proposal).await.expect("a member proposes") {
-		ProposalOutcome::Executed(_) => return,
+		ProposalOutcome::Executed { .. } => return,
 		ProposalOutcome::Open(motion) => motion,
 	};
 	for voter in voters {
@@ -89,7 +92,7 @@ async fn carry_motion(
 			VoteOutcome::Counted(_) => continue,
 		}
 	}
-	panic!("the motion {} was not carried by {} ayes", proposal.call_name(), voters.len() + 1);
+	panic!("the motion {} was not carried by {} ayes", motion.call, voters.len() + 1);
 }
 
 /// The key of the well-known sr25519 account `name`.
@@ -132,7 +135,7 @@ async fn wait_for_authorities(
 			return;
 		}
 		assert!(Instant::now() < deadline, "{what} within {timeout:?}:\n{}", node.log_tail());
-		tokio::time::sleep(Duration::from_secs(2)).await;
+		tokio::time::sleep(TEST_SLOT_DURATION).await;
 	}
 }
 
@@ -149,14 +152,17 @@ async fn the_council_governs_issuers_validators_and_nodes() {
 	let stranger = Node::start(
 		NodeConfig {
 			name: "stranger".into(),
-			args: vec!["--chain=local".into(), format!("--node-key={}", node_key_for("stranger"))],
+			args: vec![
+				format!("--chain={}", test_chain_spec("local").display()),
+				format!("--node-key={}", node_key_for("stranger")),
+			],
 		}
 		.with_bootnode(&bootnode),
 	)
 	.await;
 	let target = alice.finalized_number().await + 2;
 	ferdie.wait_for_finalized(target, Duration::from_secs(120)).await;
-	tokio::time::sleep(Duration::from_secs(12)).await;
+	tokio::time::sleep(TEST_SLOT_DURATION * 2).await;
 	assert_eq!(stranger.best_number().await, 0, "an unauthorized node synced the chain");
 	let stranger_health: Value = stranger.call("system_health", Vec::new()).await;
 	assert_eq!(stranger_health["peers"], 0, "an unauthorized node has peers: {stranger_health}");

@@ -24,14 +24,8 @@ use credchain_e2e::{
 	read_storage, Node, NodeConfig,
 };
 use credchain_runtime::{Runtime, RuntimeCall, SessionKeys};
+use pallet_roles::{CALL_NOT_PERMITTED, GOVERNANCE_ONLY, NO_ROLE};
 use sp_keyring::Sr25519Keyring::{self, Alice, Bob, Charlie, Dave, Ferdie};
-
-/// `pallet_roles::NO_ROLE`.
-const NO_ROLE: u8 = 1;
-/// `pallet_roles::CALL_NOT_PERMITTED`.
-const CALL_NOT_PERMITTED: u8 = 2;
-/// `pallet_roles::GOVERNANCE_ONLY`.
-const GOVERNANCE_ONLY: u8 = 3;
 
 /// A running dev node and a client connected to it.
 async fn dev_chain(extra_args: &[&str]) -> (Node, CredChain) {
@@ -217,7 +211,7 @@ async fn an_issuer_over_its_quota_is_refused_until_the_council_raises_it() {
 	};
 	// The council (Alice alone on a dev chain) lowers Example University's quota ...
 	let outcome = chain.propose(&council, &set_quota(3, 4)).await.expect("the council decides");
-	assert!(matches!(outcome, ProposalOutcome::Executed(_)), "{outcome:?}");
+	assert!(matches!(outcome, ProposalOutcome::Executed { .. }), "{outcome:?}");
 
 	// ... which it uses up: three in one block, then one more.
 	let terms = CredentialTerms::default();
@@ -248,7 +242,7 @@ async fn a_council_member_at_its_proposal_cap_is_refused_until_a_motion_closes()
 		.propose(&key(Alice), &Proposal::AddCouncilMember(client_account(Bob)))
 		.await
 		.expect("Alice alone seats Bob");
-	assert!(matches!(outcome, ProposalOutcome::Executed(_)), "{outcome:?}");
+	assert!(matches!(outcome, ProposalOutcome::Executed { .. }), "{outcome:?}");
 
 	// Alice opens as many motions as one member may (5), sent at once.
 	let quota = |per_day| {

@@ -24,7 +24,7 @@ fn account(key: Sr25519Keyring) -> AccountId {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn dev_chain_starts_with_accredited_example_issuers() {
-	let node = Node::start(NodeConfig::dev()).await;
+	let node = Node::start(NodeConfig::shipped_dev()).await;
 	node.wait_for_finalized(1, Duration::from_secs(60)).await;
 
 	let bob = account(Sr25519Keyring::Bob);

@@ -1,14 +1,16 @@
 //! A `--dev` node on loopback: it finalizes blocks, reports CredChain's runtime and chain over
-//! JSON-RPC, and exits cleanly on SIGINT.
+//! JSON-RPC, and exits cleanly on SIGINT; the shipped chains have six-second slots, test chains the
+//! slots their genesis chose.
 
 use std::time::Duration;
 
-use credchain_e2e::{Node, NodeConfig};
+use codec::Decode;
+use credchain_e2e::{hex_decode, Node, NodeConfig, TEST_SLOT_DURATION};
 use serde_json::Value;
 
 #[tokio::test(flavor = "multi_thread")]
 async fn dev_node_finalizes_blocks_and_stops_cleanly() {
-	let mut node = Node::start(NodeConfig::dev()).await;
+	let mut node = Node::start(NodeConfig::shipped_dev()).await;
 
 	let finalized = node.wait_for_finalized(1, Duration::from_secs(60)).await;
 	assert!(finalized >= 1);
@@ -25,6 +27,29 @@ async fn dev_node_finalizes_blocks_and_stops_cleanly() {
 
 	let status = node.stop(Duration::from_secs(30));
 	assert!(status.success(), "node exited with {status}:\n{}", node.log_tail());
+}
+
+/// The slot duration the node's runtime reports (`AuraApi_slot_duration`), in milliseconds.
+async fn slot_duration(node: &Node) -> u64 {
+	let answer: String =
+		node.call("state_call", vec!["AuraApi_slot_duration".into(), "0x".into()]).await;
+	u64::decode(&mut &hex_decode(&answer)[..]).expect("a slot duration is a SCALE u64")
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_shipped_chain_has_six_second_slots_and_a_genesis_may_choose_shorter() {
+	let shipped = Node::start(NodeConfig::shipped_dev()).await;
+	assert_eq!(slot_duration(&shipped).await, 6_000);
+
+	let test_chain = Node::start(NodeConfig::dev()).await;
+	assert_eq!(slot_duration(&test_chain).await, TEST_SLOT_DURATION.as_millis() as u64);
+	// Blocks follow the chosen slots: ten slots bring several blocks (some slots may pass empty
+	// on a busy machine), where six-second slots would bring at most four.
+	let first = test_chain.wait_for_finalized(1, Duration::from_secs(60)).await;
+	let start = test_chain.best_number().await;
+	tokio::time::sleep(TEST_SLOT_DURATION * 10).await;
+	let produced = test_chain.best_number().await - start;
+	assert!(produced >= 5, "{produced} blocks in ten slots after block {first}");
 }
 
 #[tokio::test(flavor = "multi_thread")]

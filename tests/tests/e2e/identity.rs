@@ -17,16 +17,13 @@ use credchain_e2e::{
 };
 use credchain_runtime::RuntimeCall;
 use pallet_credentials::{ProfileOf, RevocationReason, WithdrawalReason};
+use pallet_roles::{GOVERNANCE_ONLY, NO_ROLE};
 use serde_json::{json, Value};
 use sp_core::crypto::Ss58Codec;
 use sp_keyring::Sr25519Keyring::{self, Alice, Bob, Charlie, Eve, Ferdie};
 
 /// Example University's website, registered to Bob.
 const UNIVERSITY_URI: &str = "https://university.example";
-/// `pallet_roles::NO_ROLE`.
-const NO_ROLE: u8 = 1;
-/// `pallet_roles::GOVERNANCE_ONLY`.
-const GOVERNANCE_ONLY: u8 = 3;
 /// How long a transaction may take to be finalized.
 const FINALITY: Duration = Duration::from_secs(90);
 
