@@ -94,7 +94,7 @@ pub fn refusal_text(error: &ClientError) -> String {
 }
 
 /// Waits, for at most `timeout`, until every transaction `signer` sent is in a finalized block: its
-/// nonce at the finalized head reaches the next nonce the pool would give it. (The client library
+/// nonce at a finalized head reaches the next nonce the pool gives it now. (The client library
 /// takes nonces from the finalized state.)
 pub async fn wait_until_finalized(
 	node: &Node,
@@ -103,19 +103,13 @@ pub async fn wait_until_finalized(
 ) {
 	let account_key =
 		frame_system::Account::<credchain_runtime::Runtime>::hashed_key_for(signer.to_account_id());
-	let deadline = std::time::Instant::now() + timeout;
-	loop {
-		let expected = next_nonce(node, signer).await;
-		let finalized: String = node.call("chain_getFinalizedHead", Vec::new()).await;
+	let expected = next_nonce(node, signer).await;
+	let what = format!("{signer:?}'s transactions up to nonce {expected}");
+	let account_key = &account_key;
+	node.wait_for_finalized_head(&what, timeout, |head| async move {
 		let info: Option<frame_system::AccountInfo<u32, ()>> =
-			crate::read_storage_at(node, &account_key, &finalized).await;
-		if info.map_or(0, |info| info.nonce) >= expected {
-			return;
-		}
-		assert!(
-			std::time::Instant::now() < deadline,
-			"{signer:?}'s transactions were not finalized within {timeout:?}"
-		);
-		tokio::time::sleep(std::time::Duration::from_millis(500)).await;
-	}
+			crate::read_storage_at(node, account_key, &head.hash).await;
+		info.map_or(0, |info| info.nonce) >= expected
+	})
+	.await;
 }

@@ -25,8 +25,13 @@ pub mod extrinsics;
 
 use codec::Decode;
 use jsonrpsee::{
-	core::{client::ClientT, params::ArrayParams},
+	core::{
+		client::{ClientT, Subscription, SubscriptionClientT},
+		params::ArrayParams,
+	},
 	http_client::{HttpClient, HttpClientBuilder},
+	rpc_params,
+	ws_client::WsClientBuilder,
 };
 use nix::{
 	sys::signal::{self, Signal},
@@ -324,8 +329,7 @@ impl Node {
 	/// The number of the block `hash`.
 	pub async fn block_number(&self, hash: &str) -> u64 {
 		let header: Value = self.call("chain_getHeader", vec![hash.into()]).await;
-		let number = header["number"].as_str().expect("a header has a hex number");
-		u64::from_str_radix(number.trim_start_matches("0x"), 16).expect("the number is hex")
+		header_number(&header)
 	}
 
 	/// The number of the latest finalized block.
@@ -337,26 +341,76 @@ impl Node {
 	/// The number of the best block.
 	pub async fn best_number(&self) -> u64 {
 		let header: Value = self.call("chain_getHeader", Vec::new()).await;
-		let number = header["number"].as_str().expect("a header has a hex number");
-		u64::from_str_radix(number.trim_start_matches("0x"), 16).expect("the number is hex")
+		header_number(&header)
+	}
+
+	/// The latest finalized block.
+	pub async fn finalized_head(&self) -> FinalizedHead {
+		let hash: String = self.call("chain_getFinalizedHead", Vec::new()).await;
+		FinalizedHead { number: self.block_number(&hash).await, hash }
+	}
+
+	/// Follows the node's finalized heads (`chain_subscribeFinalizedHeads` over WebSocket) and
+	/// returns the first one, the current one included, for which `done` holds; panics with the
+	/// node's log if none does within `timeout`. `what` names what is awaited, for that message.
+	pub async fn wait_for_finalized_head<F, Fut>(
+		&self,
+		what: &str,
+		timeout: Duration,
+		mut done: F,
+	) -> FinalizedHead
+	where
+		F: FnMut(FinalizedHead) -> Fut,
+		Fut: std::future::Future<Output = bool>,
+	{
+		let url = format!("ws://127.0.0.1:{}", self.rpc_port);
+		let search = async {
+			let client = WsClientBuilder::default()
+				.build(&url)
+				.await
+				.unwrap_or_else(|error| panic!("node {} takes no WebSocket: {error}", self.name));
+			let mut heads: Subscription<Value> = client
+				.subscribe(
+					"chain_subscribeFinalizedHeads",
+					rpc_params![],
+					"chain_unsubscribeFinalizedHeads",
+				)
+				.await
+				.unwrap_or_else(|error| {
+					panic!("node {} refuses the subscription: {error}", self.name)
+				});
+			let current = self.finalized_head().await;
+			if done(current.clone()).await {
+				return current;
+			}
+			loop {
+				let header = match heads.next().await {
+					Some(Ok(header)) => header,
+					other => panic!("node {}'s finalized heads stopped: {other:?}", self.name),
+				};
+				let number = header_number(&header);
+				let head = FinalizedHead { number, hash: block_hash(self, number).await };
+				if done(head.clone()).await {
+					return head;
+				}
+			}
+		};
+		match tokio::time::timeout(timeout, search).await {
+			Ok(head) => head,
+			Err(_) => panic!(
+				"node {}: no finalized block brought {what} within {timeout:?}:\n{}",
+				self.name,
+				self.log_tail()
+			),
+		}
 	}
 
 	/// Waits until the finalized block number reaches `number`; returns it.
 	pub async fn wait_for_finalized(&self, number: u64, timeout: Duration) -> u64 {
-		let deadline = Instant::now() + timeout;
-		loop {
-			let finalized = self.finalized_number().await;
-			if finalized >= number {
-				return finalized;
-			}
-			assert!(
-				Instant::now() < deadline,
-				"node {} finalized only block {finalized} within {timeout:?}, expected {number}:\n{}",
-				self.name,
-				self.log_tail()
-			);
-			tokio::time::sleep(Duration::from_millis(500)).await;
-		}
+		let what = format!("block {number}");
+		self.wait_for_finalized_head(&what, timeout, |head| async move { head.number >= number })
+			.await
+			.number
 	}
 
 	/// Sends SIGINT (as Ctrl-C does) and waits for the process to exit; returns its exit status.
@@ -390,6 +444,21 @@ impl Drop for Node {
 			let _ = child.wait();
 		}
 	}
+}
+
+/// A finalized block.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FinalizedHead {
+	/// Its number.
+	pub number: u64,
+	/// Its hash, as 0x-hex.
+	pub hash: String,
+}
+
+/// The number of a header in JSON (`chain_getHeader`, head subscriptions).
+fn header_number(header: &Value) -> u64 {
+	let number = header["number"].as_str().expect("a header has a hex number");
+	u64::from_str_radix(number.trim_start_matches("0x"), 16).expect("the number is hex")
 }
 
 /// Reads and decodes the storage value at `key` at the best block, or `None` when it is empty.

@@ -2,7 +2,7 @@
 //! down and stall with two; the council governs validators and issuers with real signed motions;
 //! only authorized nodes may join; only role holders may transact.
 
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use credchain_client::{
 	chain::{Proposal, ProposalOutcome, VoteOutcome},
@@ -11,8 +11,8 @@ use credchain_client::{
 	AccountId32, CredChain, CredentialTerms, Error,
 };
 use credchain_e2e::{
-	block_author, block_hash, node_key_for, read_storage, test_chain_spec, Node, NodeConfig,
-	TEST_SLOT_DURATION,
+	block_author, block_hash, node_key_for, read_storage, read_storage_at, test_chain_spec, Node,
+	NodeConfig, TEST_SLOT_DURATION,
 };
 use credchain_runtime::Runtime;
 use serde_json::Value;
@@ -118,25 +118,22 @@ async fn registered_aura_key(node: &Node, account: &AccountId32) -> [u8; 32] {
 	keys[..32].try_into().expect("32 bytes")
 }
 
-/// Waits until `node`'s Aura authorities satisfy `condition`, for at most `timeout`.
+/// Waits until the Aura authorities of a block `node` finalized satisfy `condition`, for at most
+/// `timeout`.
 async fn wait_for_authorities(
 	node: &Node,
 	timeout: Duration,
 	what: &str,
 	condition: impl Fn(&[[u8; 32]]) -> bool,
 ) {
-	let deadline = Instant::now() + timeout;
-	loop {
+	let key = pallet_aura::Authorities::<Runtime>::hashed_key();
+	let (key, condition) = (&key, &condition);
+	node.wait_for_finalized_head(what, timeout, |head| async move {
 		let authorities: Vec<[u8; 32]> =
-			read_storage(node, &pallet_aura::Authorities::<Runtime>::hashed_key())
-				.await
-				.expect("authorities");
-		if condition(&authorities) {
-			return;
-		}
-		assert!(Instant::now() < deadline, "{what} within {timeout:?}:\n{}", node.log_tail());
-		tokio::time::sleep(TEST_SLOT_DURATION).await;
-	}
+			read_storage_at(node, key, &head.hash).await.expect("authorities");
+		condition(&authorities)
+	})
+	.await;
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -231,7 +228,7 @@ async fn the_council_governs_issuers_validators_and_nodes() {
 		.await
 		.expect("Eve, now a validator, registers her session keys");
 	let eve_aura = registered_aura_key(alice, &eve_account).await;
-	wait_for_authorities(alice, Duration::from_secs(240), "Eve did not become an authority", |a| {
+	wait_for_authorities(alice, Duration::from_secs(240), "Eve as an authority", |a| {
 		a.contains(&eve_aura)
 	})
 	.await;
@@ -248,7 +245,7 @@ async fn the_council_governs_issuers_validators_and_nodes() {
 		Proposal::RemoveValidator(eve_account.clone()),
 	)
 	.await;
-	wait_for_authorities(alice, Duration::from_secs(240), "Eve stayed an authority", |a| {
+	wait_for_authorities(alice, Duration::from_secs(240), "Eve's removal", |a| {
 		!a.contains(&eve_aura) && a.len() == 4
 	})
 	.await;

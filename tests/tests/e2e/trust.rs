@@ -6,7 +6,7 @@
 //! "Example University" with Dave as its registrar's delegate; Charlie is another issuer; Ferdie
 //! holds no role.
 
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use codec::Encode;
 use credchain_client::{
@@ -21,7 +21,7 @@ use credchain_e2e::{
 		custom_refusal_code, next_nonce, refusal_text, submit, submit_with_nonce,
 		wait_until_finalized,
 	},
-	read_storage, Node, NodeConfig,
+	read_storage, read_storage_at, Node, NodeConfig,
 };
 use credchain_runtime::{Runtime, RuntimeCall, SessionKeys};
 use pallet_roles::{CALL_NOT_PERMITTED, GOVERNANCE_ONLY, NO_ROLE};
@@ -71,19 +71,6 @@ fn assert_refused(result: Result<String, jsonrpsee::core::ClientError>, code: u8
 	assert!(sentence.contains(words), "{sentence}");
 }
 
-/// Waits until `done` holds, checking every half second, for at most `timeout`.
-async fn wait_until<F, Fut>(what: &str, timeout: Duration, mut done: F)
-where
-	F: FnMut() -> Fut,
-	Fut: std::future::Future<Output = bool>,
-{
-	let deadline = Instant::now() + timeout;
-	while !done().await {
-		assert!(Instant::now() < deadline, "timed out after {timeout:?} waiting for {what}");
-		tokio::time::sleep(Duration::from_millis(500)).await;
-	}
-}
-
 /// Session keys the node generated for `owner`, registered for it through `Sudo.sudo_as` — the
 /// state a chain of the previous runtime could be in, where any role holder could call
 /// `Session.set_keys`. Waits until the keys are on chain.
@@ -101,8 +88,9 @@ async fn give_session_keys_as_before(node: &Node, owner: Sr25519Keyring) {
 	});
 	submit(node, Alice, sudo_as).await.expect("the sudo key may sudo_as");
 	let next_keys = pallet_session::NextKeys::<Runtime>::hashed_key_for(owner.to_account_id());
-	wait_until("the session keys", Duration::from_secs(60), || async {
-		read_storage::<SessionKeys>(node, &next_keys).await.is_some()
+	let next_keys = &next_keys;
+	node.wait_for_finalized_head("the session keys", Duration::from_secs(60), |head| async move {
+		read_storage_at::<SessionKeys>(node, next_keys, &head.hash).await.is_some()
 	})
 	.await;
 }
@@ -169,11 +157,16 @@ async fn a_removed_delegate_or_withdrawn_issuer_is_shut_out_whatever_its_key_did
 		.await
 		.expect("the sudo key authorizes a node");
 	let account_key = frame_system::Account::<Runtime>::hashed_key_for(Dave.to_account_id());
-	wait_until("Dave's consumer reference", Duration::from_secs(60), || async {
-		let info: Option<frame_system::AccountInfo<u32, ()>> =
-			read_storage(&node, &account_key).await;
-		info.is_some_and(|info| info.consumers > 0)
-	})
+	let (node_ref, storage_key) = (&node, &account_key);
+	node.wait_for_finalized_head(
+		"Dave's consumer reference",
+		Duration::from_secs(60),
+		|head| async move {
+			let info: Option<frame_system::AccountInfo<u32, ()>> =
+				read_storage_at(node_ref, storage_key, &head.hash).await;
+			info.is_some_and(|info| info.consumers > 0)
+		},
+	)
 	.await;
 
 	wait_until_finalized(&node, Alice, Duration::from_secs(90)).await;
@@ -263,8 +256,9 @@ async fn a_council_member_at_its_proposal_cap_is_refused_until_a_motion_closes()
 		nonce += 1;
 	}
 	let open_key = pallet_roles::OpenProposals::<Runtime>::hashed_key_for(Alice.to_account_id());
-	wait_until("five open motions", Duration::from_secs(90), || async {
-		read_storage::<u32>(&node, &open_key).await == Some(5)
+	let (node_ref, storage_key) = (&node, &open_key);
+	node.wait_for_finalized_head("five open motions", Duration::from_secs(90), |head| async move {
+		read_storage_at::<u32>(node_ref, storage_key, &head.hash).await == Some(5)
 	})
 	.await;
 	wait_until_finalized(&node, Alice, Duration::from_secs(90)).await;
