@@ -10,8 +10,13 @@ cd "$REPO_ROOT"
 log "Checking formatting"
 cargo fmt --all -- --check
 
-log "Building the workspace (release)"
-cargo build "${CARGO_FLAGS[@]}"
+# `--bins --tests`: the binaries and every test target in one invocation, so that both are built with
+# the one feature set `cargo test` resolves (dev-dependencies included: the node's dev-dependency on
+# frame-benchmarking-cli turns on features such as serde's `rc`). A plain `cargo build` would resolve
+# another set, and `cargo test` would then compile nearly every dependency a second time. (Not
+# `--all-targets`: the node's bench target would compile frame-benchmarking-cli itself.)
+log "Building the workspace and its tests (release)"
+cargo build "${CARGO_FLAGS[@]}" --bins --tests
 
 log "Checking that RocksDB is not compiled in"
 # `cargo tree -i` fails when the package is not in the graph at all, which is what we want.
