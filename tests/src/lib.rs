@@ -110,7 +110,7 @@ pub fn test_chain_spec(chain: &str) -> PathBuf {
 }
 
 /// `--chain=<file>` for the test version of the built-in chain `chain`.
-fn test_chain_argument(chain: &str) -> String {
+pub fn test_chain_argument(chain: &str) -> String {
 	format!("--chain={}", test_chain_spec(chain).display())
 }
 
@@ -171,7 +171,8 @@ impl NodeConfig {
 		Self { name: "dev".into(), args: vec!["--dev".into()] }
 	}
 
-	/// A validator of the local testnet (with short slots) with a well-known key (`alice`, `bob`, `charlie`, `dave`): its
+	/// A validator of the local testnet (with short slots) with a well-known key (`alice`, `bob`,
+	/// `charlie`, `dave`): its
 	/// session keys are the well-known ones (`--alice`, ...) and its network key the ed25519 key of
 	/// the same name, whose PeerId the local genesis authorizes.
 	pub fn local_validator(key: &str) -> Self {
@@ -185,7 +186,8 @@ impl NodeConfig {
 		}
 	}
 
-	/// A non-validating node of the local testnet (with short slots) with the network key of the well-known ed25519 key
+	/// A non-validating node of the local testnet (with short slots) with the network key of the
+	/// well-known ed25519 key
 	/// `key` (`eve`, `ferdie` are authorized by the local genesis). Its offchain worker runs, so it
 	/// enforces node authorization too.
 	pub fn local_node(key: &str) -> Self {
@@ -334,8 +336,7 @@ impl Node {
 
 	/// The number of the latest finalized block.
 	pub async fn finalized_number(&self) -> u64 {
-		let hash: String = self.call("chain_getFinalizedHead", Vec::new()).await;
-		self.block_number(&hash).await
+		self.finalized_head().await.number
 	}
 
 	/// The number of the best block.

@@ -11,8 +11,8 @@ use credchain_client::{
 	AccountId32, CredChain, CredentialTerms, Error,
 };
 use credchain_e2e::{
-	block_author, block_hash, node_key_for, read_storage, read_storage_at, test_chain_spec, Node,
-	NodeConfig, TEST_SLOT_DURATION,
+	block_author, block_hash, node_key_for, read_storage, read_storage_at, test_chain_argument,
+	Node, NodeConfig, TEST_SLOT_DURATION,
 };
 use credchain_runtime::Runtime;
 use serde_json::Value;
@@ -150,7 +150,7 @@ async fn the_council_governs_issuers_validators_and_nodes() {
 		NodeConfig {
 			name: "stranger".into(),
 			args: vec![
-				format!("--chain={}", test_chain_spec("local").display()),
+				test_chain_argument("local"),
 				format!("--node-key={}", node_key_for("stranger")),
 			],
 		}
