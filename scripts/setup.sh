@@ -14,6 +14,10 @@ if ! grep -qx wasm32v1-none <<<"$installed_targets"; then
 	log "Adding the wasm32v1-none target (the runtime is built for it)"
 	rustup target add wasm32v1-none
 fi
+if ! grep -qx wasm32-unknown-unknown <<<"$installed_targets"; then
+	log "Adding the wasm32-unknown-unknown target (the verifier page's digest module is built for it)"
+	rustup target add wasm32-unknown-unknown
+fi
 installed_components="$(rustup component list --installed)"
 for component in rust-src rustfmt; do
 	if ! grep -q "^$component" <<<"$installed_components"; then
@@ -23,8 +27,8 @@ for component in rust-src rustfmt; do
 done
 
 # Debian packages: protoc for the networking crates' protobuf code, pkg-config and a C toolchain for
-# the -sys crates.
-packages=(protobuf-compiler pkg-config build-essential)
+# the -sys crates, and Chromium with its WebDriver for the verifier page's browser tests.
+packages=(protobuf-compiler pkg-config build-essential chromium chromium-driver)
 missing=()
 for package in "${packages[@]}"; do
 	dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed' || missing+=("$package")

@@ -20,8 +20,10 @@ use std::{
 	time::{Duration, Instant},
 };
 
+pub mod browser;
 pub mod cli;
 pub mod extrinsics;
+pub mod http;
 
 use codec::Decode;
 use jsonrpsee::{

@@ -4,10 +4,7 @@
 
 use std::time::Duration;
 
-use credchain_e2e::{Node, NodeConfig};
-use http_body_util::{BodyExt, Full};
-use hyper::{body::Bytes, Request, StatusCode};
-use hyper_util::{client::legacy::Client, rt::TokioExecutor};
+use credchain_e2e::{http, Node, NodeConfig};
 use jsonrpsee::core::ClientError;
 use serde_json::{json, Value};
 
@@ -34,18 +31,9 @@ async fn expect_invalid_params(node: &Node, method: &str, params: Vec<Value>, ex
 /// Sends `body` as an HTTP POST to the node's JSON-RPC port, as `curl` would, and returns the
 /// response's JSON body.
 async fn raw_post(port: u16, body: &str) -> Value {
-	let client = Client::builder(TokioExecutor::new()).build_http::<Full<Bytes>>();
-	let request = Request::post(format!("http://127.0.0.1:{port}/"))
-		.header("content-type", "application/json")
-		.body(Full::new(Bytes::from(body.to_owned())))
-		.expect("a valid request");
-	let response = tokio::time::timeout(Duration::from_secs(10), client.request(request))
-		.await
-		.expect("the node answers within 10 s")
-		.expect("the node's RPC port answers HTTP");
-	let status = response.status();
-	let body = response.into_body().collect().await.expect("the body can be read").to_bytes();
-	assert_eq!(status, StatusCode::OK, "unexpected response: {}", String::from_utf8_lossy(&body));
+	let (status, body) =
+		http::post(&format!("http://127.0.0.1:{port}/"), "application/json", body).await;
+	assert_eq!(status, 200, "unexpected response: {}", String::from_utf8_lossy(&body));
 	serde_json::from_slice(&body)
 		.unwrap_or_else(|error| panic!("not JSON ({error}): {}", String::from_utf8_lossy(&body)))
 }

@@ -10,3 +10,4 @@ mod dev_genesis;
 mod dev_node;
 mod identity;
 mod trust;
+mod verifier_page;

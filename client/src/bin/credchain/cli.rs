@@ -14,6 +14,7 @@ use crate::commands::{
 	issue::IssueArgs,
 	issue_batch::IssueBatchArgs,
 	issuer::{DelegateCommand, IssuerCommand},
+	serve::ServeArgs,
 	verify::VerifyArgs,
 };
 
@@ -80,6 +81,9 @@ pub enum Command {
 	/// Measure how many verification requests a running node answers.
 	#[command(subcommand)]
 	Bench(BenchCommand),
+	/// Serve the verifier page: employers drop credential files in a browser and read verdicts;
+	/// the files never leave their computer (their digests are computed in the browser).
+	Serve(ServeArgs),
 }
 
 #[cfg(test)]

@@ -10,6 +10,7 @@ mod documents;
 pub mod issue;
 pub mod issue_batch;
 pub mod issuer;
+pub mod serve;
 mod target;
 pub mod terms_input;
 pub mod verify;
@@ -63,6 +64,7 @@ pub async fn run(cli: Cli) -> Result<Outcome> {
 		Command::Council(command) => council::run(&url, command).await,
 		Command::Validator(command) => council::validator(&url, command).await,
 		Command::Bench(command) => bench::run(&url, command).await,
+		Command::Serve(args) => serve::run(&url, args).await,
 	}
 }
 
