@@ -186,7 +186,17 @@ impl Browser {
 		element.text().await.expect("an element has text")
 	}
 
-	/// Waits until `done()` of the page holds, or panics after `timeout` with the page's text.
+	/// The texts of the elements matching `css`, in page order.
+	pub async fn texts(&self, css: &str) -> Vec<String> {
+		let mut texts = Vec::new();
+		for element in self.all(css).await {
+			texts.push(element.text().await.expect("an element has text"));
+		}
+		texts
+	}
+
+	/// Waits until `script` (the body of a function the page runs) returns true, or panics after
+	/// `timeout` with the page's text.
 	pub async fn wait_until(&self, what: &str, timeout: Duration, script: &str) {
 		let deadline = Instant::now() + timeout;
 		loop {

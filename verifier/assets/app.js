@@ -7,6 +7,8 @@ const RPC_TIMEOUT_MS = 20_000;
 const DIGEST_PATTERN = /^0x[0-9a-f]{64}$/i;
 const PROOF_SUFFIX = ".proof.json";
 const MAX_PROOF_BYTES = 1024 * 1024;
+/** Verification requests in flight at once (browsers open at most six connections per server). */
+const CONCURRENT_CHECKS = 6;
 
 // Status words and tone (colour and icon come from the tone, in style.css).
 const STATUSES = {
@@ -320,20 +322,46 @@ async function handleFiles(fileList) {
   for (const file of empty) showError(addCard(file.name), "This file is empty.", {});
   const jobs = documents.map((file) => ({ file, card: addCard(file.name) }));
   const connecting = ensureChain();
+  const proofs = await Promise.all(proofFiles.map(readProofFile));
+  // Files are hashed one at a time (one WebAssembly instance); each is checked as soon as its digest
+  // is known, a few checks at a time, while the next files are hashed.
+  const schedule = limiter(CONCURRENT_CHECKS);
+  const checks = [];
   for (const job of jobs) {
     if (run !== page.run) return;
-    job.inspection = await inspect(job.card, job.file);
+    const inspection = await inspect(job.card, job.file);
+    if (!inspection) continue;
+    const proof = takeProof(proofs, inspection.digest);
+    checks.push(schedule(async () => {
+      await connecting;
+      if (run === page.run) await checkDocument({ card: job.card, inspection }, proof);
+    }));
   }
-  const proofs = await Promise.all(proofFiles.map(readProofFile));
-  await connecting;
-  for (const job of jobs.filter((job) => job.inspection)) {
-    if (run !== page.run) return;
-    await checkDocument(job, takeProof(proofs, job.inspection.digest));
-  }
+  await Promise.all(checks);
   for (const proof of proofs.filter((proof) => !proof.used)) {
     if (run !== page.run) return;
     await checkProofOnly(proof, addCard(proof.file.name));
   }
+}
+
+/** A scheduler running at most `limit` of the tasks given to it at once, in the order given. */
+function limiter(limit) {
+  let active = 0;
+  const queue = [];
+  const startNext = () => {
+    if (active >= limit || queue.length === 0) return;
+    const { task, done } = queue.shift();
+    active += 1;
+    task().finally(() => {
+      active -= 1;
+      done();
+      startNext();
+    });
+  };
+  return (task) => new Promise((done) => {
+    queue.push({ task, done });
+    startNext();
+  });
 }
 
 /** Splits files into empty ones, documents and proof files. */
@@ -495,14 +523,19 @@ function settle(card, digest) {
   refreshOverview();
 }
 
-/** Dates a card on the timeline: the chain's issuance time, else the document's validFrom. */
+/**
+ * Dates a card on the timeline of the holder's learning: the date the document states it takes
+ * effect (when the issuer anchored that very document, that is the issuer's own statement), else
+ * the chain's issuance time.
+ */
 function setTimelineDate(card, issuedAt, context) {
-  card.time = issuedAt ?? validTime(Date.parse(context.inspection?.document?.validFrom ?? ""));
+  const stated = validTime(Date.parse(context.inspection?.document?.validFrom ?? ""));
+  card.time = stated ?? issuedAt;
   card.date.hidden = card.time === null;
   if (card.time === null) return;
   const time = el("time", null, formatTime(card.time));
   time.dateTime = new Date(card.time).toISOString();
-  card.date.replaceChildren(issuedAt === null ? "Valid from (as the document states) " : "Issued ", time);
+  card.date.replaceChildren(stated === null ? "Issued " : "Valid from (as the document states) ", time);
 }
 
 /** Notes about how the digest was obtained. */
@@ -741,7 +774,11 @@ function digestDetails({ digest, inspection, proof }) {
 /** Orders the cards as a timeline, titles the list, and updates the summary. */
 function refreshOverview() {
   const cards = page.cards;
-  for (const card of sortTimeline(cards)) $("results").append(card.item);
+  const list = $("results");
+  // Moves only the cards that are out of place: a hundred cards settle one by one.
+  sortTimeline(cards).forEach((card, index) => {
+    if (list.children[index] !== card.item) list.insertBefore(card.item, list.children[index] ?? null);
+  });
   const heading = $("results-heading");
   heading.hidden = cards.length === 0;
   heading.textContent = cards.length >= 2 ? "Learning timeline" : "Result";
