@@ -351,6 +351,66 @@ async fn the_page_computes_the_digests_the_client_computes() {
 	}
 }
 
+#[tokio::test(flavor = "multi_thread")]
+async fn the_page_fits_a_phone_takes_dropped_files_and_works_from_the_keyboard() {
+	// Hashing needs no node: the server forwards to a port nobody listens on.
+	let server = VerifierServer::start(&format!("http://127.0.0.1:{}", free_port()), &[]);
+	let browser = Browser::start(360, 740).await;
+	browser.open(&server.url()).await;
+	browser
+		.wait_until("that the node is unreachable", VERDICT_TIMEOUT, "return !document.getElementById('status-banner').hidden;")
+		.await;
+	let banner = browser.text("#status-banner").await;
+	assert!(banner.contains("unreachable") || banner.contains("cannot be reached"), "{banner}");
+
+	// A phone-width window: nothing wider than the screen.
+	let widths = browser
+		.client
+		.execute("return [window.innerWidth, document.documentElement.scrollWidth];", vec![])
+		.await
+		.unwrap();
+	assert!(widths[0].as_u64().unwrap() <= 400, "the window is phone-sized: {widths}");
+	assert!(widths[1].as_u64() <= widths[0].as_u64(), "the page scrolls sideways: {widths}");
+
+	// The keyboard reaches the file picker; results are announced to screen readers.
+	let mut reached = false;
+	for _ in 0..10 {
+		browser.client.active_element().await.unwrap().send_keys("\u{E004}").await.unwrap(); // Tab
+		let active = browser.client.execute("return document.activeElement.id;", vec![]).await.unwrap();
+		if active == json!("file-input") {
+			reached = true;
+			break;
+		}
+	}
+	assert!(reached, "Tab never reached the file picker");
+	let label = browser.text("label[for=file-input]").await;
+	assert_eq!(label, "Choose files");
+	let live = browser.client.execute("return document.getElementById('results').getAttribute('aria-live');", vec![]).await.unwrap();
+	assert_eq!(live, json!("polite"));
+
+	// Files dropped on the zone take the same path as chosen ones.
+	browser
+		.client
+		.execute(
+			"const files = new DataTransfer(); \
+			 files.items.add(new File([], 'empty.pdf')); \
+			 files.items.add(new File(['%PDF-1.7 dropped'], 'dropped.pdf')); \
+			 const zone = document.getElementById('drop-zone'); \
+			 zone.dispatchEvent(new DragEvent('drop', { dataTransfer: files, bubbles: true, cancelable: true }));",
+			vec![],
+		)
+		.await
+		.unwrap();
+	wait_for_cards(&browser, 2).await;
+	let shown = cards(&browser).await;
+	let empty = shown.iter().find(|(_, _, text)| text.contains("empty.pdf")).expect("a card for the empty file");
+	assert!(empty.2.contains("This file is empty."), "{shown:?}");
+	let dropped = shown.iter().find(|(_, _, text)| text.contains("dropped.pdf")).expect("a card for the dropped file");
+	let expected = credchain_client::digest::digest_bytes(b"%PDF-1.7 dropped").unwrap().digest;
+	assert_eq!(dropped.1, format!("0x{}", hex(&expected)), "{shown:?}");
+	assert_eq!(dropped.0, "error", "the node is unreachable: {shown:?}");
+}
+
 /// Lower-case hex of `bytes`.
 fn hex(bytes: &[u8]) -> String {
 	bytes.iter().map(|byte| format!("{byte:02x}")).collect()
