@@ -24,6 +24,9 @@ const START_TIMEOUT: Duration = Duration::from_secs(30);
 /// How long the page may take to show every verdict.
 pub const VERDICT_TIMEOUT: Duration = Duration::from_secs(120);
 
+/// The narrowest window headless Chromium opens; narrower screens are emulated.
+const MIN_WINDOW_WIDTH: u32 = 500;
+
 /// A `credchain serve` process.
 pub struct VerifierServer {
 	child: Child,
@@ -109,7 +112,8 @@ pub struct Browser {
 
 impl Browser {
 	/// Starts ChromeDriver on a free loopback port and a headless Chromium session with a fresh
-	/// profile and a window of `width` × `height` pixels.
+	/// profile and a window of `width` × `height` pixels (a phone's screen, emulated, when narrower
+	/// than headless windows can be).
 	pub async fn start(width: u32, height: u32) -> Self {
 		let chromium = executable("CREDCHAIN_CHROMIUM", "/usr/bin/chromium");
 		let chromedriver = executable("CREDCHAIN_CHROMEDRIVER", "/usr/bin/chromedriver");
@@ -144,6 +148,12 @@ impl Browser {
 				],
 			}),
 		);
+		if width < MIN_WINDOW_WIDTH {
+			// Headless windows are at least 500 px wide: a narrower screen is a phone, emulated.
+			let options = capabilities.get_mut("goog:chromeOptions").expect("set above");
+			options["mobileEmulation"] =
+				json!({ "deviceMetrics": { "width": width, "height": height, "pixelRatio": 2 } });
+		}
 		let client = ClientBuilder::new(HttpConnector::new())
 			.capabilities(capabilities)
 			.connect(&format!("http://127.0.0.1:{port}"))

@@ -358,7 +358,11 @@ async fn the_page_fits_a_phone_takes_dropped_files_and_works_from_the_keyboard()
 	let browser = Browser::start(360, 740).await;
 	browser.open(&server.url()).await;
 	browser
-		.wait_until("that the node is unreachable", VERDICT_TIMEOUT, "return !document.getElementById('status-banner').hidden;")
+		.wait_until(
+			"that the node is unreachable",
+			VERDICT_TIMEOUT,
+			"return !document.getElementById('status-banner').hidden;",
+		)
 		.await;
 	let banner = browser.text("#status-banner").await;
 	assert!(banner.contains("unreachable") || banner.contains("cannot be reached"), "{banner}");
@@ -376,7 +380,8 @@ async fn the_page_fits_a_phone_takes_dropped_files_and_works_from_the_keyboard()
 	let mut reached = false;
 	for _ in 0..10 {
 		browser.client.active_element().await.unwrap().send_keys("\u{E004}").await.unwrap(); // Tab
-		let active = browser.client.execute("return document.activeElement.id;", vec![]).await.unwrap();
+		let active =
+			browser.client.execute("return document.activeElement.id;", vec![]).await.unwrap();
 		if active == json!("file-input") {
 			reached = true;
 			break;
@@ -385,7 +390,11 @@ async fn the_page_fits_a_phone_takes_dropped_files_and_works_from_the_keyboard()
 	assert!(reached, "Tab never reached the file picker");
 	let label = browser.text("label[for=file-input]").await;
 	assert_eq!(label, "Choose files");
-	let live = browser.client.execute("return document.getElementById('results').getAttribute('aria-live');", vec![]).await.unwrap();
+	let live = browser
+		.client
+		.execute("return document.getElementById('results').getAttribute('aria-live');", vec![])
+		.await
+		.unwrap();
 	assert_eq!(live, json!("polite"));
 
 	// Files dropped on the zone take the same path as chosen ones.
@@ -403,9 +412,15 @@ async fn the_page_fits_a_phone_takes_dropped_files_and_works_from_the_keyboard()
 		.unwrap();
 	wait_for_cards(&browser, 2).await;
 	let shown = cards(&browser).await;
-	let empty = shown.iter().find(|(_, _, text)| text.contains("empty.pdf")).expect("a card for the empty file");
+	let empty = shown
+		.iter()
+		.find(|(_, _, text)| text.contains("empty.pdf"))
+		.expect("a card for the empty file");
 	assert!(empty.2.contains("This file is empty."), "{shown:?}");
-	let dropped = shown.iter().find(|(_, _, text)| text.contains("dropped.pdf")).expect("a card for the dropped file");
+	let dropped = shown
+		.iter()
+		.find(|(_, _, text)| text.contains("dropped.pdf"))
+		.expect("a card for the dropped file");
 	let expected = credchain_client::digest::digest_bytes(b"%PDF-1.7 dropped").unwrap().digest;
 	assert_eq!(dropped.1, format!("0x{}", hex(&expected)), "{shown:?}");
 	assert_eq!(dropped.0, "error", "the node is unreachable: {shown:?}");
