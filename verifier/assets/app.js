@@ -3,43 +3,16 @@
 // a timeline. Only digests leave the computer. Everything from the chain or from a document is
 // untrusted text: it reaches the page through textContent only.
 
-const RPC_TIMEOUT_MS = 20_000;
-const DIGEST_PATTERN = /^0x[0-9a-f]{64}$/i;
+import { $, isObject, isCount, messageOf, el, lookUp, sentence, formatTime, validTime, shortHash, DIGEST_PATTERN } from "./util.js";
+import { rpc, chainInfo } from "./rpc.js";
+import { STATUSES, statusWords, toneOf, explainStatus, warningList, chainFacts, documentClaims, digestDetails } from "./verdict.js";
+
 const PROOF_SUFFIX = ".proof.json";
+
 const MAX_PROOF_BYTES = 1024 * 1024;
+
 /** Verification requests in flight at once (browsers open at most six connections per server). */
 const CONCURRENT_CHECKS = 6;
-
-// Status words and tone (colour and icon come from the tone, in style.css).
-const STATUSES = {
-  valid: { words: "Valid", tone: "good" },
-  revoked: { words: "Revoked", tone: "bad" },
-  suspended: { words: "Suspended", tone: "warn" },
-  expired: { words: "Expired", tone: "warn" },
-  notYetValid: { words: "Not yet valid", tone: "warn" },
-  unknown: { words: "Unknown", tone: "bad" },
-  issuerMismatch: { words: "Issuer mismatch", tone: "bad" },
-  ambiguousIssuer: { words: "Ambiguous issuer", tone: "bad" },
-  invalidProof: { words: "Invalid proof", tone: "bad" },
-  issuerRevoked: { words: "Issuer revoked", tone: "bad" },
-};
-
-const REVOCATION_REASONS = {
-  issuedInError: "issued in error",
-  superseded: "superseded by a newer credential",
-  fraudOrMisconduct: "fraud or misconduct",
-  holderRequest: "at the holder's request",
-  other: "other reason",
-};
-
-const WITHDRAWAL_REASONS = {
-  closed: "the institution closed",
-  merged: "the institution merged into another",
-  standardsNotMet: "it no longer meets the consortium's standards",
-  misconduct: "fraud or misconduct",
-  voluntary: "at its own request",
-  other: "another reason",
-};
 
 const page = {
   chain: null, // { name, genesis } once the node has answered
@@ -48,134 +21,6 @@ const page = {
   run: 0, // grows with each new selection or link, so stale work stops
   cards: [], // the cards of the current run
 };
-let nextRpcId = 1;
-
-// ---------------------------------------------------------------- small helpers
-
-const $ = (id) => document.getElementById(id);
-const isObject = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
-const isCount = (value) => Number.isSafeInteger(value) && value >= 0;
-const messageOf = (error) => (error instanceof Error ? error.message : String(error));
-
-/** An element with a class and children (strings become text nodes, null is skipped). */
-function el(tag, className, ...children) {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  node.append(...children.filter((child) => child !== null && child !== undefined));
-  return node;
-}
-
-/** `key`'s entry in `table`, never an inherited property (keys come from the network). */
-function lookUp(table, key) {
-  return typeof key === "string" && Object.hasOwn(table, key) ? table[key] : null;
-}
-
-/** `text` ending with a full stop. */
-function sentence(text) {
-  const trimmed = String(text).trim();
-  return /[.!?…]$/.test(trimmed) ? trimmed : `${trimmed}.`;
-}
-
-/** A time in ms since the epoch as `YYYY-MM-DD HH:MM UTC`. */
-function formatTime(ms) {
-  if (validTime(ms) === null) return "an unknown time";
-  const date = new Date(ms);
-  const pad = (number) => String(number).padStart(2, "0");
-  return `${date.getUTCFullYear()}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())} ` +
-    `${pad(date.getUTCHours())}:${pad(date.getUTCMinutes())} UTC`;
-}
-
-/** `ms` if it is a time a Date can hold, else null. */
-const validTime = (ms) => (typeof ms === "number" && !Number.isNaN(new Date(ms).getTime()) ? ms : null);
-
-/** `0x1234…abcd` for a long hash. */
-const shortHash = (hash) => `${hash.slice(0, 6)}…${hash.slice(-4)}`;
-
-// ---------------------------------------------------------------- talking to the node
-
-/** Calls `method` on the node; returns its result or throws an Error that says what went wrong. */
-async function rpc(method, params) {
-  const body = JSON.stringify({ jsonrpc: "2.0", id: nextRpcId++, method, params });
-  const { response, text } = await post("/rpc", body);
-  return readRpcAnswer(response, text);
-}
-
-/** POSTs a JSON body, giving up after RPC_TIMEOUT_MS; returns the response and its text. */
-async function post(url, body) {
-  const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), RPC_TIMEOUT_MS);
-  try {
-    const response = await fetch(url, {
-      method: "POST",
-      headers: { "Content-Type": "application/json" },
-      body,
-      cache: "no-store",
-      signal: controller.signal,
-    });
-    return { response, text: await response.text() };
-  } catch {
-    throw new Error(controller.signal.aborted
-      ? `The verification server did not answer within ${RPC_TIMEOUT_MS / 1000} seconds.`
-      : "The verification server cannot be reached: check your connection or try again later.");
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
-/** The result of a JSON-RPC answer, or an Error in plain words. */
-function readRpcAnswer(response, text) {
-  const answer = parseJson(text);
-  const error = isObject(answer?.error) ? answer.error : null;
-  const detail = error ? `: ${rpcErrorText(error)}` : ".";
-  switch (response.status) {
-    case 502: throw new Error(sentence(`The CredChain node is unreachable${detail}`));
-    case 429: throw new Error(tooManyRequests(response.headers.get("Retry-After")));
-    case 413: throw new Error("The server refused the request as too large.");
-    case 400: throw new Error(sentence(`The server refused the request as malformed${detail}`));
-  }
-  if (answer === undefined) {
-    throw new Error(`The server's answer (HTTP ${response.status}) is not JSON.`);
-  }
-  if (error) throw new Error(sentence(`The node answered with an error${detail}`));
-  if (!response.ok) throw new Error(`The server answered with HTTP status ${response.status}.`);
-  if (!isObject(answer) || !("result" in answer)) {
-    throw new Error("The server's answer is not a JSON-RPC answer.");
-  }
-  return answer.result;
-}
-
-/** The JSON value in `text`, or undefined. */
-function parseJson(text) {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-}
-
-/** A JSON-RPC error object as words. */
-function rpcErrorText(error) {
-  const message = typeof error.message === "string" ? error.message : "no message";
-  const data = typeof error.data === "string" ? ` (${error.data})` : "";
-  const code = Number.isInteger(error.code) ? ` [code ${error.code}]` : "";
-  return `${message}${data}${code}`;
-}
-
-/** The message for HTTP 429. */
-function tooManyRequests(retryAfter) {
-  const seconds = Number.parseInt(retryAfter ?? "", 10);
-  const wait = Number.isFinite(seconds) ? `in ${seconds} second${seconds === 1 ? "" : "s"}` : "shortly";
-  return `Too many checks at once: the server is rate-limiting requests. Try again ${wait}.`;
-}
-
-/** The chain's name and genesis hash. */
-async function chainInfo() {
-  const [name, genesis] = await Promise.all([rpc("system_chain", []), rpc("chain_getBlockHash", [0])]);
-  if (typeof name !== "string" || typeof genesis !== "string" || !DIGEST_PATTERN.test(genesis)) {
-    throw new Error("The node's chain name or genesis hash is malformed.");
-  }
-  return { name, genesis: genesis.toLowerCase() };
-}
 
 /** Asks the node which chain it serves, and says so in the header (or in the banner if it cannot). */
 async function connectToChain() {
@@ -212,8 +57,6 @@ function setBanner(key, message) {
   banner.hidden = banner.childElementCount === 0;
 }
 
-// ---------------------------------------------------------------- hashing
-
 /** Loads /digest.js and its WebAssembly; shows a banner if that fails. */
 function loadDigestModule() {
   const digester = import("/digest.js").then((module) => module.loadDigester());
@@ -247,8 +90,6 @@ async function inspect(card, file) {
 
 const progressText = (done, total) =>
   `Computing digest… ${total > 0 ? Math.min(100, Math.floor((done / total) * 100)) : 0} %`;
-
-// ---------------------------------------------------------------- proof files
 
 /** Reads a proof file: { file, data, error, used }, with data or error set. */
 async function readProofFile(file) {
@@ -310,8 +151,6 @@ function otherChainMessage(proof) {
   if (!page.chain || proof.genesis === page.chain.genesis) return null;
   return `This proof file is for another chain (genesis ${proof.genesis}), not ${page.chain.name}.`;
 }
-
-// ---------------------------------------------------------------- checking
 
 /** Checks a new selection of files; it replaces the previous results. */
 async function handleFiles(fileList) {
@@ -430,8 +269,6 @@ async function checkLinkedDigest() {
   return finish(card, () => rpc("credentials_verify", [digest, null, null]), { digest, fromLink: true });
 }
 
-// ---------------------------------------------------------------- cards
-
 /** Clears the results for a new run; returns the run's number. */
 function startRun() {
   page.run += 1;
@@ -470,16 +307,6 @@ function setStatus(card, status, headline) {
   card.element.className = `card tone-${toneOf(status)}`;
   card.element.setAttribute("aria-busy", String(status === "pending"));
   card.verdict.textContent = headline;
-}
-
-function toneOf(status) {
-  if (status === "pending" || status === "error") return status;
-  return lookUp(STATUSES, status)?.tone ?? "bad";
-}
-
-/** The headline for a status; an unrecognised status reads as not valid. */
-function statusWords(status) {
-  return lookUp(STATUSES, status)?.words ?? `Not valid (unrecognised status ${status})`;
 }
 
 /** Shows progress in a working card's headline. */
@@ -550,227 +377,6 @@ function contextNotes({ inspection, proofOnly, fromLink }) {
   return notes.map((note) => el("p", "note", note));
 }
 
-// ---------------------------------------------------------------- verdicts in words
-
-/** One line on what the status means for this credential. */
-function explainStatus(verdict) {
-  switch (verdict.status) {
-    case "valid": return "Issued, in force and within its validity window: you may rely on it.";
-    case "revoked": return describeRevocation(verdict.revocation);
-    case "suspended":
-      return `Suspended by its issuer${sinceBlock(verdict.suspendedSince)}; it may be reinstated, ` +
-        "but do not rely on it for now.";
-    case "expired":
-      return verdict.validUntil == null ? "Its validity has ended."
-        : `Its validity ended on ${formatTime(verdict.validUntil)}.`;
-    case "notYetValid":
-      return verdict.validFrom == null ? "Its validity has not begun."
-        : `It becomes valid on ${formatTime(verdict.validFrom)}.`;
-    case "unknown":
-      return "No issuer anchored this document: it was never issued on this chain, or it was altered.";
-    case "issuerMismatch": return describeMismatch(verdict);
-    case "ambiguousIssuer":
-      return `The document names no issuer, and several issuers anchored it (${anchorers(verdict)}): ` +
-        "the chain cannot tell which one issued it.";
-    case "invalidProof":
-      return "The batch exists, but the proof does not show that this document belongs to it: " +
-        "the document or its proof file was altered.";
-    case "issuerRevoked": return describeIssuerRevocation(verdict.issuerRevocation);
-    default:
-      return "This page does not know this status (the node may be newer): treat the credential as not valid.";
-  }
-}
-
-const sinceBlock = (block) => (isCount(block) ? ` since block ${block}` : "");
-
-/** "Revoked by its issuer: <reason>, in block N." */
-function describeRevocation(revocation) {
-  const reason = lookUp(REVOCATION_REASONS, revocation?.reason) ?? REVOCATION_REASONS.other;
-  const block = isCount(revocation?.block) ? `, in block ${revocation.block}` : "";
-  return `Revoked by its issuer: ${reason}${block}.`;
-}
-
-function describeMismatch(verdict) {
-  const claimed = isObject(verdict.claimedIssuer) ? verdict.claimedIssuer : {};
-  const named = typeof claimed.identifier === "string" ? claimed.identifier : "an issuer";
-  const registered = claimed.registeredTo ? "" : " (no issuer on this chain is registered under it)";
-  return `The document names ${named} as its issuer${registered}, but that issuer has no record of it; ` +
-    `it was anchored by ${anchorers(verdict)}.`;
-}
-
-/** Who anchored a document: the answering issuer's name, else the anchoring accounts. */
-function anchorers(verdict) {
-  const accounts = Array.isArray(verdict.anchoredBy) ? verdict.anchoredBy.map(String) : [];
-  const name = verdict.issuer?.name;
-  if (typeof name !== "string") return accounts.length ? accounts.join(", ") : "another issuer";
-  const others = accounts.length - 1;
-  return others > 0 ? `${name} and ${others} other issuer${others === 1 ? "" : "s"}` : name;
-}
-
-function describeIssuerRevocation(revocation) {
-  if (!isObject(revocation)) return "The consortium distrusts what its issuer issued.";
-  const reason = lookUp(WITHDRAWAL_REASONS, revocation.reason) ?? WITHDRAWAL_REASONS.other;
-  const from = isCount(revocation.sinceBlock) ? ` from block ${revocation.sinceBlock} on` : "";
-  return `The consortium withdrew its issuer (${reason}) and distrusts what it issued${from}; ` +
-    "this credential was issued from then on.";
-}
-
-/** An issuer's standing in words. */
-function describeStanding(issuer) {
-  const since = sinceBlock(issuer.standingSinceBlock);
-  switch (issuer.standing) {
-    case "accredited": return `Accredited${since}`;
-    case "applicant": return `Applicant, not yet accredited${since}`;
-    case "suspended": return `Accreditation suspended${since}: it may not issue new credentials for now`;
-    case "withdrawn": return describeWithdrawal(issuer, since);
-    default: return `Unrecognised standing ${issuer.standing}: treat it as not accredited`;
-  }
-}
-
-function describeWithdrawal(issuer, since) {
-  const reason = lookUp(WITHDRAWAL_REASONS, issuer.withdrawalReason);
-  const distrusted = isCount(issuer.distrustedFromBlock)
-    ? `; what it issued from block ${issuer.distrustedFromBlock} on is distrusted` : "";
-  const successor = typeof issuer.successorName === "string"
-    ? `; ${issuer.successorName} takes care of its credentials` : "";
-  return `Accreditation withdrawn${reason ? ` (${reason})` : ""}${since}${distrusted}${successor}`;
-}
-
-/** A warning in words. */
-function describeWarning(warning, issuer) {
-  const since = warning.sinceBlock == null ? "" : ` in block ${warning.sinceBlock}`;
-  switch (warning.kind) {
-    case "issuerNotNamed":
-      return `The document names no issuer: check that ${issuer?.name ?? "the issuer shown"} is the ` +
-        "institution you expect.";
-    case "issuerSuspended":
-      return `Its issuer's accreditation was suspended${since}; the credential keeps its own status.`;
-    case "issuerWithdrawn": {
-      const reason = lookUp(WITHDRAWAL_REASONS, warning.reason);
-      const predates = warning.distrustedFromBlock == null ? "" : `; what it issued from block ` +
-        `${warning.distrustedFromBlock} on is distrusted, and this credential predates that`;
-      return `Its issuer was withdrawn${since}${reason ? ` (${reason})` : ""}${predates}.`;
-    }
-    default: return `A warning this page does not know (${warning.kind}).`;
-  }
-}
-
-/** The validity window the chain records. */
-function describeWindow(from, until) {
-  const start = from == null ? "from issuance" : `from ${formatTime(from)}`;
-  return until == null ? `${start}, with no end` : `${start} until ${formatTime(until)}`;
-}
-
-// ---------------------------------------------------------------- card sections
-
-/** A titled section with a definition list of the rows whose value is present. */
-function factSection(className, title, rows) {
-  const present = rows.filter(([, value]) => value !== null && value !== undefined && value !== "");
-  if (present.length === 0) return null;
-  const list = el("dl");
-  for (const [label, value] of present) list.append(el("dt", null, label), el("dd", null, value));
-  return el("section", className, el("h3", null, title), list);
-}
-
-function warningList(verdict) {
-  const warnings = Array.isArray(verdict.warnings) ? verdict.warnings.filter(isObject) : [];
-  if (warnings.length === 0) return null;
-  const items = warnings.map((warning) =>
-    el("li", null, el("strong", null, "Warning: "), describeWarning(warning, verdict.issuer)));
-  return el("ul", "warnings", ...items);
-}
-
-/** "Confirmed by the chain": the facts the node answered. */
-function chainFacts(verdict) {
-  const issuer = isObject(verdict.issuer) ? verdict.issuer : null;
-  const issued = isCount(verdict.issuedAtBlock);
-  const accounts = Array.isArray(verdict.anchoredBy) ? verdict.anchoredBy.map(String) : [];
-  return factSection("chain-facts", "Confirmed by the chain", [
-    ["Issuer", issuer?.name],
-    ["Website", issuer && website(issuer.uri)],
-    ["Country", issuer?.country],
-    ["Standing", issuer && describeStanding(issuer)],
-    ["Issuer account", issuer && mono(issuer.account)],
-    ["Issued", issued ? issuedText(verdict) : null],
-    ["Valid", issued ? describeWindow(verdict.validFrom, verdict.validUntil) : null],
-    ["Batch", batchText(verdict.batch)],
-    ["Document names issuer", claimedText(verdict.claimedIssuer)],
-    ["Anchored by", accounts.length ? mono(accounts.join(", ")) : null],
-    ["Read at", readAtText(verdict.readAt)],
-  ]);
-}
-
-/** The issuer's website or DID: a link only for http(s), always shown as text. */
-function website(uri) {
-  if (typeof uri !== "string" || uri === "") return null;
-  if (!/^https?:\/\//i.test(uri)) return uri;
-  const link = el("a", "uri", uri);
-  link.href = uri;
-  link.rel = "noopener noreferrer";
-  return link;
-}
-
-const mono = (text) => (typeof text === "string" && text ? el("code", "mono", text) : null);
-
-function issuedText(verdict) {
-  const when = typeof verdict.issuedAtTime === "number" ? ` on ${formatTime(verdict.issuedAtTime)}` : "";
-  return `In block ${verdict.issuedAtBlock}${when}`;
-}
-
-function batchText(batch) {
-  if (!isObject(batch)) return null;
-  return el("span", null, `One of ${batch.leafCount} credentials anchored with root `, mono(String(batch.root)));
-}
-
-function claimedText(claimed) {
-  if (!isObject(claimed) || typeof claimed.identifier !== "string") return null;
-  const owner = claimed.registeredTo ? `registered to ${claimed.registeredTo}` : "registered to no issuer";
-  return `${claimed.identifier} (${owner})`;
-}
-
-function readAtText(readAt) {
-  if (!isObject(readAt) || !isCount(readAt.block)) return null;
-  return `Block ${readAt.block}${typeof readAt.time === "number" ? ` (${formatTime(readAt.time)})` : ""}`;
-}
-
-/** "Stated by the document": what a JSON document says about itself, not checked by the chain. */
-function documentClaims(doc) {
-  if (!isObject(doc)) return null;
-  const text = (value) => (Array.isArray(value) ? value.filter((v) => typeof v === "string").join(", ")
-    : typeof value === "string" ? value : null);
-  const issuerNamed = [text(doc.issuerName), text(doc.issuer)].filter(Boolean);
-  return factSection("document-claims", "Stated by the document (not checked by the chain)", [
-    ["Holder", text(doc.holderName)],
-    ["Holder identifier", text(doc.holderId)],
-    ["Credential", text(doc.name)],
-    ["Achievement", text(doc.achievementName)],
-    ["Achievement type", text(doc.achievementType)],
-    ["Description", text(doc.achievementDescription)],
-    ["Issuer named", issuerNamed.length === 2 ? `${issuerNamed[0]} (${issuerNamed[1]})` : issuerNamed[0]],
-    ["Valid from", text(doc.validFrom)],
-    ["Valid until", text(doc.validUntil)],
-    ["Types", text(doc.types)],
-  ]);
-}
-
-/** The digest, how it was computed, and a link to share the check. */
-function digestDetails({ digest, inspection, proof }) {
-  const hashedAs = inspection
-    ? (inspection.kind === "json" ? "canonical JSON (RFC 8785) + SHA-256" : "SHA-256 of the file's bytes")
-    : proof ? "named by the proof file (its leaf)" : "named by the link";
-  const section = factSection("digest-details", "Digest", [
-    ["Digest", el("code", "digest", digest)],
-    ["Hashed as", hashedAs],
-    ["Proof file", proof?.file.name],
-  ]);
-  const share = el("a", "share-link", "Share this check");
-  share.href = `#${digest}`;
-  section.append(el("p", null, share));
-  return section;
-}
-
-// ---------------------------------------------------------------- timeline and summary
-
 /** Orders the cards as a timeline, titles the list, and updates the summary. */
 function refreshOverview() {
   const cards = page.cards;
@@ -811,8 +417,6 @@ function summaryWords(status) {
   if (status === "error") return "could not be checked";
   return lookUp(STATUSES, status) ? statusWords(status).toLowerCase() : `not valid (status ${status})`;
 }
-
-// ---------------------------------------------------------------- wiring
 
 /** The file input and the drop zone share handleFiles; a link fragment is checked on load and change. */
 function wireEvents() {

@@ -17,28 +17,29 @@ pub struct Asset {
 	pub body: &'static [u8],
 }
 
+/// The page's file `assets/<name>`, served at `/<name>` as `content_type`.
+macro_rules! asset {
+	($name:literal, $content_type:expr) => {
+		Asset {
+			path: concat!("/", $name),
+			content_type: $content_type,
+			body: include_bytes!(concat!("../assets/", $name)),
+		}
+	};
+}
+
+/// The media type of the page's scripts.
+const JAVASCRIPT: &str = "text/javascript; charset=utf-8";
+
 /// Every file the page needs; `/` serves `index.html`.
-pub static ASSETS: [Asset; 5] = [
-	Asset {
-		path: "/index.html",
-		content_type: "text/html; charset=utf-8",
-		body: include_bytes!("../assets/index.html"),
-	},
-	Asset {
-		path: "/app.js",
-		content_type: "text/javascript; charset=utf-8",
-		body: include_bytes!("../assets/app.js"),
-	},
-	Asset {
-		path: "/digest.js",
-		content_type: "text/javascript; charset=utf-8",
-		body: include_bytes!("../assets/digest.js"),
-	},
-	Asset {
-		path: "/style.css",
-		content_type: "text/css; charset=utf-8",
-		body: include_bytes!("../assets/style.css"),
-	},
+pub static ASSETS: [Asset; 8] = [
+	asset!("index.html", "text/html; charset=utf-8"),
+	asset!("app.js", JAVASCRIPT),
+	asset!("util.js", JAVASCRIPT),
+	asset!("rpc.js", JAVASCRIPT),
+	asset!("verdict.js", JAVASCRIPT),
+	asset!("digest.js", JAVASCRIPT),
+	asset!("style.css", "text/css; charset=utf-8"),
 	Asset {
 		path: "/digest.wasm",
 		content_type: "application/wasm",
