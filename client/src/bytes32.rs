@@ -6,10 +6,8 @@ use crate::{Digest, Error, Result};
 /// The longest piece of a user's input quoted back in an error message.
 const QUOTE_LIMIT: usize = 80;
 
-/// `bytes` as `0x`-prefixed lower-case hex.
-pub fn to_hex(bytes: &[u8]) -> String {
-	format!("0x{}", hex::encode(bytes))
-}
+/// `bytes` as 0x-prefixed lower-case hex (the digest crate's, shared with the verifier page).
+pub use credchain_digest::to_hex;
 
 /// Parses `text` (the value of `what`, for the error message) as exactly 32 bytes of hex, with or
 /// without `0x`.

@@ -50,11 +50,6 @@ impl ClientLimiter {
 			.check_key(&client)
 			.map_err(|not_until| not_until.wait_time_from(DefaultClock::default().now()))
 	}
-
-	/// The number of clients whose budgets are kept.
-	pub fn clients(&self) -> usize {
-		self.limiter.len()
-	}
 }
 
 /// Forgets idle clients every [`FORGET_IDLE_EVERY`], for as long as the server runs.

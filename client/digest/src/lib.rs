@@ -154,9 +154,9 @@ impl BytesHasher {
 	}
 }
 
-/// `digest` as 0x-prefixed lower-case hex, the way the chain's RPC writes digests.
-pub fn to_hex(digest: &Digest) -> String {
-	format!("0x{}", hex::encode(digest))
+/// `bytes` as 0x-prefixed lower-case hex, the way the chain's RPC writes digests.
+pub fn to_hex(bytes: &[u8]) -> String {
+	format!("0x{}", hex::encode(bytes))
 }
 
 #[cfg(test)]

@@ -8,7 +8,7 @@ use std::{
 	time::Duration,
 };
 
-use credchain_client::digest::digest_file;
+use credchain_client::{bytes32::to_hex, digest::digest_file};
 use credchain_e2e::{
 	browser::{Browser, VerifierServer, VERDICT_TIMEOUT},
 	cli::{pdf, Client},
@@ -86,6 +86,12 @@ async fn cards(browser: &Browser) -> Vec<(String, String, String)> {
 	found
 }
 
+/// Chooses `files`, which make one card, and returns its status and text once it is finished.
+async fn check_one(browser: &Browser, files: &[&Path]) -> (String, String) {
+	check(browser, files, 1).await;
+	only_card(browser).await
+}
+
 /// The one card on the page: its status and text.
 async fn only_card(browser: &Browser) -> (String, String) {
 	let mut all = cards(browser).await;
@@ -132,6 +138,12 @@ async fn a_verifier_sees_each_credential_s_verdict_and_a_timeline() {
 		.unwrap()
 		.replace("Ada Lovelace", "Eve Mallory");
 	let forged = write(dir.path(), "msc-forged.json", forged.as_bytes());
+	// Example Training Institute (Charlie) anchors a diploma that names Example University.
+	let impostor = write(
+		dir.path(),
+		"impostor.json",
+		&open_badge("Ada Lovelace", "MSc Forged by Another", "2026-06-30T10:00:00Z"),
+	);
 	let batch = dir.path().join("batch");
 	std::fs::create_dir(&batch).unwrap();
 	let bootcamp = write(
@@ -152,6 +164,7 @@ async fn a_verifier_sees_each_credential_s_verdict_and_a_timeline() {
 		.run(&["revoke", arg(&withdrawn), "--reason", "superseded", "--issuer-key", "//Dave"])
 		.expect(0);
 	client.run(&["issue-batch", arg(&batch), "--issuer-key", "//Dave"]).expect(0);
+	client.run(&["issue", arg(&impostor), "--issuer-key", "//Charlie"]).expect(0);
 	let proof = batch.join("bootcamp.json.proof.json");
 
 	let server = VerifierServer::start(&client.http_url(), &[]);
@@ -166,8 +179,7 @@ async fn a_verifier_sees_each_credential_s_verdict_and_a_timeline() {
 		.await;
 
 	// A valid Open Badge: the chain confirms the issuer; the holder and achievement are the document's.
-	check(&browser, &[&degree], 1).await;
-	let (status, text) = only_card(&browser).await;
+	let (status, text) = check_one(&browser, &[&degree]).await;
 	assert_eq!(status, "valid", "{text}");
 	assert_eq!(browser.text("article.card .verdict").await, "Valid");
 	for shown in
@@ -181,24 +193,28 @@ async fn a_verifier_sees_each_credential_s_verdict_and_a_timeline() {
 	screenshot(&browser, "verifier-valid.png").await;
 
 	// A revoked credential, with the reason.
-	check(&browser, &[&withdrawn], 1).await;
-	let (status, text) = only_card(&browser).await;
+	let (status, text) = check_one(&browser, &[&withdrawn]).await;
 	assert_eq!(status, "revoked", "{text}");
 	assert!(text.contains("Revoked") && text.contains("superseded"), "{text}");
 	screenshot(&browser, "verifier-revoked.png").await;
 
 	// A tampered copy is unknown; a PDF is valid by its bytes.
-	check(&browser, &[&forged], 1).await;
-	let (status, text) = only_card(&browser).await;
+	let (status, text) = check_one(&browser, &[&forged]).await;
 	assert_eq!(status, "unknown", "{text}");
 	assert!(text.contains("Unknown"), "{text}");
-	check(&browser, &[&transcript], 1).await;
-	let (status, text) = only_card(&browser).await;
+	let (status, text) = check_one(&browser, &[&transcript]).await;
 	assert_eq!(status, "valid", "{text}");
 
+	// Another issuer's anchor of a document naming the university: not the university's credential.
+	let (status, text) = check_one(&browser, &[&impostor]).await;
+	assert_eq!(status, "issuerMismatch", "{text}");
+	assert!(
+		text.contains("Issuer mismatch") && text.contains("Example Training Institute"),
+		"{text}"
+	);
+
 	// A batch leaf with its proof file: one card, verified in its batch.
-	check(&browser, &[&bootcamp, &proof], 1).await;
-	let (status, text) = only_card(&browser).await;
+	let (status, text) = check_one(&browser, &[&bootcamp, &proof]).await;
 	assert_eq!(status, "valid", "{text}");
 	assert!(text.to_lowercase().contains("batch"), "{text}");
 
@@ -220,7 +236,7 @@ async fn a_verifier_sees_each_credential_s_verdict_and_a_timeline() {
 	// A shareable link re-checks one credential without the file, in a fresh page.
 	let digest = digest_file(&degree).unwrap().digest;
 	browser.open("about:blank").await;
-	browser.open(&format!("{}#0x{}", server.url(), hex(&digest))).await;
+	browser.open(&format!("{}#{}", server.url(), to_hex(&digest))).await;
 	wait_for_cards(&browser, 1).await;
 	let (status, text) = only_card(&browser).await;
 	assert_eq!(status, "valid", "{text}");
@@ -254,25 +270,21 @@ async fn bad_files_and_a_node_that_goes_down_get_clear_messages() {
 	let browser = Browser::start(1100, 1000).await;
 	browser.open(&server.url()).await;
 
-	check(&browser, &[&malformed], 1).await;
-	let (status, text) = only_card(&browser).await;
+	let (status, text) = check_one(&browser, &[&malformed]).await;
 	assert_eq!(status, "unknown", "{text}");
 	assert!(text.contains("not valid JSON") && text.contains("line 2"), "{text}");
 
-	check(&browser, &[&empty], 1).await;
-	let (status, text) = only_card(&browser).await;
+	let (status, text) = check_one(&browser, &[&empty]).await;
 	assert_eq!(status, "error", "{text}");
 	assert!(text.contains("This file is empty"), "{text}");
 
 	// 200 MB are hashed in the browser, piece by piece, as bytes.
-	check(&browser, &[&huge], 1).await;
-	let (status, text) = only_card(&browser).await;
+	let (status, text) = check_one(&browser, &[&huge]).await;
 	assert_eq!(status, "unknown", "{text}");
 	let zeros = digest_file(&huge).unwrap().digest;
-	assert_eq!(cards(&browser).await[0].1, format!("0x{}", hex(&zeros)));
+	assert_eq!(cards(&browser).await[0].1, to_hex(&zeros));
 
-	check(&browser, &[&foreign], 1).await;
-	let (status, text) = only_card(&browser).await;
+	let (status, text) = check_one(&browser, &[&foreign]).await;
 	assert_eq!(status, "error", "{text}");
 	assert!(text.contains("another chain"), "{text}");
 
@@ -295,8 +307,7 @@ async fn bad_files_and_a_node_that_goes_down_get_clear_messages() {
 	// The node goes down: the page says so instead of hanging.
 	node.stop(Duration::from_secs(60));
 	let pdf_file = write(dir.path(), "after.pdf", &pdf("After the node stopped"));
-	check(&browser, &[&pdf_file], 1).await;
-	let (status, text) = only_card(&browser).await;
+	let (status, text) = check_one(&browser, &[&pdf_file]).await;
 	assert_eq!(status, "error", "{text}");
 	assert!(text.contains("cannot be reached"), "{text}");
 	assert!(server.is_running());
@@ -334,11 +345,9 @@ async fn the_page_computes_the_digests_the_client_computes() {
 			.get(&name)
 			.unwrap_or_else(|| panic!("no card for {name}: {page_digests:?}"));
 		match digest_file(file) {
-			Ok(native) => assert_eq!(
-				page.as_deref(),
-				Some(format!("0x{}", hex(&native.digest)).as_str()),
-				"{name}: {text}"
-			),
+			Ok(native) => {
+				assert_eq!(page.as_deref(), Some(to_hex(&native.digest).as_str()), "{name}: {text}")
+			}
 			Err(error) => {
 				// Both refuse a repeated key, with the same reason.
 				assert_eq!(page, &None, "{name}");
@@ -422,13 +431,8 @@ async fn the_page_fits_a_phone_takes_dropped_files_and_works_from_the_keyboard()
 		.find(|(_, _, text)| text.contains("dropped.pdf"))
 		.expect("a card for the dropped file");
 	let expected = credchain_client::digest::digest_bytes(b"%PDF-1.7 dropped").unwrap().digest;
-	assert_eq!(dropped.1, format!("0x{}", hex(&expected)), "{shown:?}");
+	assert_eq!(dropped.1, to_hex(&expected), "{shown:?}");
 	assert_eq!(dropped.0, "error", "the node is unreachable: {shown:?}");
-}
-
-/// Lower-case hex of `bytes`.
-fn hex(bytes: &[u8]) -> String {
-	bytes.iter().map(|byte| format!("{byte:02x}")).collect()
 }
 
 /// POSTs `body` to the verifier server's `/rpc`; its status and JSON answer (null if not JSON).
