@@ -10,13 +10,19 @@ export REPO_ROOT
 export WASM_BUILD_WORKSPACE_HINT="$REPO_ROOT"
 
 # `--release` for everything (tests included), with the production feature set: no benchmarking code in
-# the node or the runtime. Benchmarks have their own build (scripts/benchmark-pallets.sh).
+# the node or the runtime. Benchmarks have their own build (scripts/benchmark-weights.sh).
 CARGO_FEATURES=(--workspace --locked)
 CARGO_FLAGS=(--release "${CARGO_FEATURES[@]}")
 
-# The pallets with frame-benchmarking benchmarks (scripts/benchmark-pallets.sh regenerates their
+# The pallets with frame-benchmarking benchmarks (scripts/benchmark-weights.sh regenerates their
 # weights; scripts/test.sh runs the benchmarks as tests).
 BENCHMARKED_PALLETS=(pallet-credentials pallet-validator-set pallet-runtime-upgrade pallet-consortium-nodes pallet-roles)
+
+# The transaction pool's limits for CredChain's expected load: a graduation day's tens of thousands of
+# credentials sent at once. The node's defaults (8,192 ready transactions and a future queue a tenth
+# of that, 20 MiB) drop a burst of 20,000 transactions; these hold 32,768 (3,276 in the future queue,
+# sent ahead of their nonce) in at most 128 MiB. See docs/operator-guide.md, "Transaction pool".
+NODE_POOL_ARGS=(--pool-limit 32768 --pool-kbytes 131072)
 
 # Where cargo puts the build: CARGO_TARGET_DIR if set (CI sets one outside the clone), else target/.
 target_dir() {

@@ -105,7 +105,7 @@ stop_all() {
 }
 trap stop_all INT TERM EXIT
 
-common_args=(--chain "$work/chain-spec.json" --no-mdns --no-prometheus --no-telemetry
+common_args=(--chain "$work/chain-spec.json" --no-mdns --no-prometheus --no-telemetry "${NODE_POOL_ARGS[@]}"
 	--bootnodes "/ip4/127.0.0.1/tcp/$((p2p_base + 1))/p2p/$(cat "$work/validator-1/peer-id")")
 
 # start NAME P2P_PORT RPC_PORT ARGS...

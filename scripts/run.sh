@@ -23,4 +23,5 @@ cat >&2 <<MSG
     Try: curl -s -H 'Content-Type: application/json' -d '{"id":1,"jsonrpc":"2.0","method":"chain_getFinalizedHead"}' http://127.0.0.1:${rpc_port}
     Stop with Ctrl-C.
 MSG
-exec "$(target_dir)/release/credchain-node" --dev --base-path "$data_dir" --rpc-port "$rpc_port" "$@"
+exec "$(target_dir)/release/credchain-node" --dev --base-path "$data_dir" --rpc-port "$rpc_port" \
+	"${NODE_POOL_ARGS[@]}" "$@"

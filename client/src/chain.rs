@@ -11,24 +11,32 @@
 //! - [`submit`]: signing, submitting and waiting for finality, and what a failure means;
 //! - [`credentials`]: what issuers and their delegates do;
 //! - [`admin`]: governance calls dispatched through sudo (development and test chains);
-//! - [`governance`]: council motions, votes, session keys and runtime upgrades.
+//! - [`governance`]: council motions, votes, session keys and runtime upgrades;
+//! - [`load`]: transactions signed ahead of time and what finalized blocks carried, for load
+//!   generators.
 
 mod admin;
 mod connect;
 mod credentials;
 mod governance;
+mod load;
 mod submit;
 
-use std::{collections::HashMap, fmt, sync::Mutex};
+use std::{collections::HashMap, fmt, sync::Arc};
 
-use subxt::{rpcs::RpcClient, OnlineClient, PolkadotConfig};
+use subxt::{
+	rpcs::{client::RpcParams, RpcClient},
+	OnlineClient, PolkadotConfig,
+};
+use tokio::sync::Mutex;
 
-use crate::{bytes32::to_hex, Digest};
+use crate::{bytes32::to_hex, Digest, Error, Result};
 
 pub use connect::{require_websocket, ProfileLimits, CONNECT_TIMEOUT};
 pub use credentials::{AnchorReceipt, IssueReceipt, ProfileProposalReceipt};
 pub use governance::{Motion, Proposal, ProposalOutcome, VoteOutcome};
-pub use submit::FINALITY_TIMEOUT;
+pub use load::{BlockLoad, SignedTransaction};
+pub use submit::{FINALITY_TIMEOUT, MAX_RESUBMISSIONS, MORTALITY_BLOCKS};
 
 /// The subxt configuration that fits CredChain's runtime.
 type ChainConfig = PolkadotConfig;
@@ -54,8 +62,37 @@ pub struct CredChain {
 	rpc: RpcClient,
 	api: OnlineClient<ChainConfig>,
 	/// The next nonce of each account this connection sent transactions for, so that a second
-	/// transaction does not reuse a nonce the finalized state does not show as used yet.
+	/// transaction does not reuse a nonce the node has not counted yet; held while a transaction
+	/// takes its nonce.
 	next_nonces: Mutex<HashMap<[u8; 32], u64>>,
+	/// Where notices go (a transaction sent again, ...): nowhere unless set.
+	notices: Option<NoticeHandler>,
+}
+
+/// Receives the notices of a [`CredChain`]: things the user should know that are not errors.
+pub type NoticeHandler = Arc<dyn Fn(&str) + Send + Sync>;
+
+impl CredChain {
+	/// Sends this connection's notices (a dropped transaction sent again, ...) to `handler`.
+	pub fn set_notice_handler(&mut self, handler: NoticeHandler) {
+		self.notices = Some(handler);
+	}
+
+	/// Passes `notice` to the notice handler, if there is one.
+	fn notice(&self, notice: &str) {
+		if let Some(handler) = &self.notices {
+			handler(notice);
+		}
+	}
+}
+
+/// JSON-RPC parameters holding one string.
+fn one_param(value: String) -> Result<RpcParams> {
+	let mut params = RpcParams::new();
+	params
+		.push(value)
+		.map_err(|error| Error::Incompatible(format!("cannot encode an RPC parameter: {error}")))?;
+	Ok(params)
 }
 
 impl fmt::Debug for CredChain {

@@ -38,7 +38,7 @@ pub enum Subcommand {
 	Benchmark(frame_benchmarking_cli::BenchmarkCmd),
 
 	/// Benchmarks: not in this build (production nodes carry no benchmarking code); build the
-	/// benchmarking node with `scripts/benchmark-pallets.sh`.
+	/// benchmarking node with `scripts/benchmark-weights.sh`.
 	#[cfg(not(feature = "runtime-benchmarks"))]
 	Benchmark(BenchmarkUnavailable),
 

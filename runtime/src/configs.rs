@@ -24,13 +24,18 @@ use sp_runtime::{
 use sp_version::RuntimeVersion;
 
 use super::{
-	AccountId, Aura, Block, BlockNumber, Council, Hash, Nonce, PalletInfo, Roles, Runtime,
+	weights, AccountId, Aura, Block, BlockNumber, Council, Hash, Nonce, PalletInfo, Roles, Runtime,
 	RuntimeCall, RuntimeEvent, RuntimeHoldReason, RuntimeOrigin, RuntimeTask, SessionKeys,
 	Timestamp, ValidatorSet, MINUTES, SLOT_DURATION, VERSION,
 };
 
 /// The share of a block that normal (non-operational) extrinsics may fill.
 const NORMAL_DISPATCH_RATIO: Perbill = Perbill::from_percent(75);
+
+/// The compute a block may use: two seconds of a six-second slot (the rest is for the network and
+/// for other validators to import it).
+const MAXIMUM_BLOCK_WEIGHT: Weight =
+	Weight::from_parts(2u64 * WEIGHT_REF_TIME_PER_SECOND, u64::MAX);
 
 /// The most validators the chain can have (Aura and GRANDPA authority lists are bounded by it).
 pub const MAX_AUTHORITIES: u32 = 100;
@@ -40,11 +45,25 @@ parameter_types! {
 	pub const BlockHashCount: BlockNumber = 2400;
 	/// The runtime version, for `frame_system`.
 	pub const Version: RuntimeVersion = VERSION;
-	/// Two seconds of compute per six-second block.
-	pub RuntimeBlockWeights: BlockWeights = BlockWeights::with_sensible_defaults(
-		Weight::from_parts(2u64 * WEIGHT_REF_TIME_PER_SECOND, u64::MAX),
-		NORMAL_DISPATCH_RATIO,
-	);
+	/// Two seconds of compute per six-second block, with the fixed costs of a block and of an
+	/// extrinsic measured on CredChain's reference machine (`crate::weights`).
+	pub RuntimeBlockWeights: BlockWeights = BlockWeights::builder()
+		.base_block(weights::BlockExecutionWeight::get())
+		.for_class(DispatchClass::all(), |class| {
+			class.base_extrinsic = weights::ExtrinsicBaseWeight::get();
+		})
+		.for_class(DispatchClass::Normal, |class| {
+			class.max_total = Some(NORMAL_DISPATCH_RATIO * MAXIMUM_BLOCK_WEIGHT);
+		})
+		.for_class(DispatchClass::Operational, |class| {
+			class.max_total = Some(MAXIMUM_BLOCK_WEIGHT);
+			// Operational extrinsics (governance) always find room.
+			class.reserved =
+				Some(MAXIMUM_BLOCK_WEIGHT - NORMAL_DISPATCH_RATIO * MAXIMUM_BLOCK_WEIGHT);
+		})
+		// A tenth of the block for `on_initialize` hooks, as `with_sensible_defaults` reserves.
+		.avg_block_initialization(Perbill::from_percent(10))
+		.build_or_panic();
 	/// Blocks of at most 5 MiB.
 	pub RuntimeBlockLength: BlockLength = BlockLength::builder()
 		.max_length(5 * 1024 * 1024)
@@ -71,6 +90,10 @@ impl frame_system::Config for Runtime {
 	type AccountData = ();
 	type SS58Prefix = SS58Prefix;
 	type MaxConsumers = ConstU32<16>;
+	/// Measured on CredChain's reference machine (`scripts/benchmark-weights.sh`).
+	type SystemWeightInfo = weights::frame_system::WeightInfo<Runtime>;
+	/// The transaction extensions' weights, measured the same way.
+	type ExtensionsWeightInfo = weights::frame_system_extensions::WeightInfo<Runtime>;
 }
 
 impl pallet_timestamp::Config for Runtime {
@@ -79,7 +102,7 @@ impl pallet_timestamp::Config for Runtime {
 	type OnTimestampSet = Aura;
 	/// Half a slot: the slot duration is the genesis's choice (see `pallet-validator-set`).
 	type MinimumPeriod = pallet_validator_set::MinimumPeriodOf<Runtime>;
-	type WeightInfo = ();
+	type WeightInfo = weights::pallet_timestamp::WeightInfo<Runtime>;
 }
 
 impl pallet_aura::Config for Runtime {
@@ -149,7 +172,7 @@ impl pallet_collective::Config<Instance1> for Runtime {
 	type MaxMembers = MaxCouncilMembers;
 	/// Members who do not vote count as voting with the prime member, if there is one.
 	type DefaultVote = pallet_collective::PrimeDefaultVote;
-	type WeightInfo = pallet_collective::weights::SubstrateWeight<Runtime>;
+	type WeightInfo = weights::pallet_collective::WeightInfo<Runtime>;
 	/// Membership goes through `CouncilMembership`; only Root may overwrite it directly.
 	type SetMembersOrigin = EnsureRoot<AccountId>;
 	type MaxProposalWeight = MaxCouncilProposalWeight;
@@ -171,7 +194,7 @@ impl pallet_membership::Config<Instance1> for Runtime {
 	type MembershipInitialized = pallet_roles::GrantRoleToMembers<Runtime, CouncilRole, Council>;
 	type MembershipChanged = pallet_roles::GrantRoleToMembers<Runtime, CouncilRole, Council>;
 	type MaxMembers = MaxCouncilMembers;
-	type WeightInfo = pallet_membership::weights::SubstrateWeight<Runtime>;
+	type WeightInfo = weights::pallet_membership::WeightInfo<Runtime>;
 }
 
 parameter_types! {
@@ -232,7 +255,7 @@ impl pallet_consortium_nodes::Config for Runtime {
 impl pallet_sudo::Config for Runtime {
 	type RuntimeEvent = RuntimeEvent;
 	type RuntimeCall = RuntimeCall;
-	type WeightInfo = pallet_sudo::weights::SubstrateWeight<Runtime>;
+	type WeightInfo = weights::pallet_sudo::WeightInfo<Runtime>;
 }
 
 parameter_types! {
@@ -287,7 +310,7 @@ impl pallet_balances::Config for Runtime {
 	type RuntimeEvent = RuntimeEvent;
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type RuntimeFreezeReason = super::RuntimeFreezeReason;
-	type WeightInfo = pallet_balances::weights::SubstrateWeight<Runtime>;
+	type WeightInfo = weights::pallet_balances::WeightInfo<Runtime>;
 	type Balance = Balance;
 	type DustRemoval = ();
 	type ExistentialDeposit = ExistentialDeposit;
@@ -314,7 +337,7 @@ impl pallet_multisig::Config for Runtime {
 	type DepositFactor = MultisigDeposit;
 	/// An issuer's officers: up to 16 signatories.
 	type MaxSignatories = ConstU32<16>;
-	type WeightInfo = pallet_multisig::weights::SubstrateWeight<Runtime>;
+	type WeightInfo = weights::pallet_multisig::WeightInfo<Runtime>;
 	type BlockNumberProvider = frame_system::Pallet<Runtime>;
 }
 

@@ -36,6 +36,7 @@ mod client_metadata;
 pub mod configs;
 pub mod genesis_config_presets;
 pub mod permissions;
+pub mod weights;
 
 use alloc::vec::Vec;
 use sp_runtime::{
@@ -56,7 +57,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("credchain"),
 	impl_name: alloc::borrow::Cow::Borrowed("credchain"),
 	authoring_version: 1,
-	spec_version: 104,
+	spec_version: 105,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 4,

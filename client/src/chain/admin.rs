@@ -9,12 +9,13 @@ use super::{submit::dispatch_failure, CredChain, FinalizedBlock};
 use crate::{
 	explain,
 	keys::SigningKey,
+	profile::IssuerProfile,
 	reasons::WithdrawalReason,
 	runtime::{
 		self, runtime_types::pallet_credentials::pallet::Call as CredentialsCall,
 		sudo::events::Sudid,
 	},
-	Error, Result,
+	Error, IssuanceQuota, Result,
 };
 
 impl CredChain {
@@ -101,6 +102,31 @@ impl CredChain {
 		successor: &AccountId32,
 	) -> Result<FinalizedBlock> {
 		let call = CredentialsCall::name_successor { issuer: *issuer, successor: *successor };
+		self.sudo(sudo, call).await
+	}
+
+	/// Registers `issuer` with `profile` and accredits it in one step (for an account that holds no
+	/// role yet and so cannot apply itself).
+	pub async fn admit_issuer(
+		&self,
+		sudo: &SigningKey,
+		issuer: &AccountId32,
+		profile: &IssuerProfile,
+	) -> Result<FinalizedBlock> {
+		let profile = self.checked_profile(profile).await?;
+		self.sudo(sudo, CredentialsCall::admit_issuer { issuer: *issuer, profile }).await
+	}
+
+	/// Sets how many credential records `issuer` may write per block and per quota day, or returns it
+	/// to the runtime's default with `None`.
+	pub async fn set_issuance_quota(
+		&self,
+		sudo: &SigningKey,
+		issuer: &AccountId32,
+		quota: Option<IssuanceQuota>,
+	) -> Result<FinalizedBlock> {
+		let call =
+			CredentialsCall::set_issuance_quota { issuer: *issuer, quota: quota.map(Static) };
 		self.sudo(sudo, call).await
 	}
 

@@ -1,7 +1,7 @@
 //! Connecting to a node, and what the chain says about itself: its identity (genesis hash, name)
 //! and the limits its runtime sets on what issuers send.
 
-use std::{collections::HashMap, sync::Mutex, time::Duration};
+use std::{collections::HashMap, time::Duration};
 
 use subxt::{
 	constants::Address as ConstantAddress,
@@ -52,7 +52,13 @@ impl CredChain {
 					format!("it did not answer within {} seconds", CONNECT_TIMEOUT.as_secs()),
 				)
 			})??;
-		Ok(Self { url: url.to_string(), rpc, api, next_nonces: Mutex::new(HashMap::new()) })
+		Ok(Self {
+			url: url.to_string(),
+			rpc,
+			api,
+			next_nonces: tokio::sync::Mutex::new(HashMap::new()),
+			notices: None,
+		})
 	}
 
 	/// The node's URL.

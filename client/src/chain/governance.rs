@@ -7,11 +7,11 @@
 //! [`Proposal::threshold`] computes the matching threshold from the council's size.
 
 use subxt::{
-	rpcs::{client::RpcParams, RpcClient},
+	rpcs::RpcClient,
 	utils::{AccountId32, MultiAddress, Static, H256},
 };
 
-use super::{submit::dispatch_failure, CredChain, FinalizedBlock};
+use super::{one_param, submit::dispatch_failure, CredChain, FinalizedBlock};
 use crate::{
 	bytes32::to_hex,
 	explain,
@@ -170,15 +170,6 @@ fn node_hex(text: &str, what: &str) -> Result<Vec<u8>> {
 	hex::decode(text.trim_start_matches("0x")).map_err(|error| {
 		Error::Incompatible(format!("the node sent {what} that is not hex: {error}"))
 	})
-}
-
-/// JSON-RPC parameters holding one string.
-fn one_param(value: String) -> Result<RpcParams> {
-	let mut params = RpcParams::new();
-	params
-		.push(value)
-		.map_err(|error| Error::Incompatible(format!("cannot encode an RPC parameter: {error}")))?;
-	Ok(params)
 }
 
 impl CredChain {

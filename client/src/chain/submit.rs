@@ -16,7 +16,7 @@ use subxt::{
 	ArcMetadata, Metadata,
 };
 
-use super::{ChainConfig, CredChain, FinalizedBlock};
+use super::{one_param, ChainConfig, CredChain, FinalizedBlock};
 use crate::{
 	bytes32::to_hex,
 	explain,
@@ -51,21 +51,35 @@ impl Included {
 	}
 }
 
+/// How many blocks after the finalized block it was signed at a transaction stays valid: long enough
+/// for a busy pool, short enough that a transaction lost on the way cannot surprise anyone later.
+pub const MORTALITY_BLOCKS: u64 = 64;
+
+/// How many times a transaction the node's pool dropped before including it is sent again.
+pub const MAX_RESUBMISSIONS: u32 = 3;
+
 impl CredChain {
 	/// Signs `call` with `key`, submits it, and waits until it is finalized and known to have
-	/// succeeded.
+	/// succeeded. A transaction the node's pool drops before including it (a full pool, an
+	/// eviction) is reported through [`CredChain::set_notice_handler`] and sent again, up to
+	/// [`MAX_RESUBMISSIONS`] times: the same signed bytes, so it can never take effect twice.
 	pub(super) async fn submit<P: Payload>(&self, key: &SigningKey, call: &P) -> Result<Included> {
 		let account = key.account();
 		let at = self.at_finalized().await?;
-		let mut transactions = at.tx();
-		let chain_nonce = transactions
-			.account_nonce(&account)
-			.await
-			.map_err(|error| Error::unreachable(&self.url, error))?;
-		let nonce = chain_nonce.max(self.remembered_nonce(&account));
-		let params = DefaultExtrinsicParamsBuilder::<ChainConfig>::new().nonce(nonce).build();
-		let signed =
-			transactions.create_signed(call, key.pair(), params).await.map_err(|error| {
+		let transactions = at.tx();
+		// Nonces are handed out one transaction at a time per connection, so that transactions sent
+		// concurrently through it never share one.
+		let mut nonces = self.next_nonces.lock().await;
+		let nonce =
+			self.next_index(&account).await?.max(nonces.get(&account.0).copied().unwrap_or(0));
+		let params = DefaultExtrinsicParamsBuilder::<ChainConfig>::new()
+			.nonce(nonce)
+			.mortal_from_unchecked(MORTALITY_BLOCKS, at.block_number(), at.block_hash())
+			.build();
+		let signed = transactions
+			.create_signable_offline(call, params)
+			.and_then(|mut signable| signable.sign(key.pair()))
+			.map_err(|error| {
 				Error::Incompatible(format!(
 					"cannot build the call {}.{} for the chain at {}: {error}; the node's runtime may \
 					 not match this version of credchain",
@@ -74,15 +88,41 @@ impl CredChain {
 					self.url
 				))
 			})?;
-		let progress =
-			signed.submit_and_watch().await.map_err(|error| self.submit_error(&account, error))?;
-		self.remember_nonce(&account, nonce + 1);
+		let mut progress = match signed.submit_and_watch().await {
+			Ok(progress) => progress,
+			Err(error) => {
+				nonces.remove(&account.0);
+				return Err(submit_error(&account, error));
+			}
+		};
+		nonces.insert(account.0, nonce + 1);
+		drop(nonces);
 
 		let finalized = tokio::time::timeout(FINALITY_TIMEOUT, async {
-			let in_block = progress
-				.wait_for_finalized()
-				.await
-				.map_err(|error| self.progress_error(&account, error))?;
+			let mut resubmissions = 0;
+			let in_block = loop {
+				match progress.wait_for_finalized().await {
+					Ok(in_block) => break in_block,
+					Err(TransactionProgressError::TransactionStatusError(
+						TransactionStatusError::Dropped(message),
+					)) if resubmissions < MAX_RESUBMISSIONS => {
+						resubmissions += 1;
+						self.notice(&format!(
+							"the node dropped transaction {} ({}.{}, nonce {nonce}) from its pool before \
+							 including it ({message}); sending it again ({resubmissions} of \
+							 {MAX_RESUBMISSIONS})",
+							to_hex(&signed.hash().0),
+							call.pallet_name(),
+							call.call_name(),
+						));
+						progress = signed
+							.submit_and_watch()
+							.await
+							.map_err(|error| resubmit_error(&account, error))?;
+					}
+					Err(error) => return Err(self.progress_error(&account, error).await),
+				}
+			};
 			let hash = in_block.block_hash().0;
 			let events =
 				in_block.wait_for_success().await.map_err(|error| events_error(hash, error))?;
@@ -110,46 +150,44 @@ impl CredChain {
 		}
 	}
 
-	/// The next nonce this connection would use for `account`, as far as it knows (0 if none).
-	fn remembered_nonce(&self, account: &AccountId32) -> u64 {
-		let nonces = self.next_nonces.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-		nonces.get(&account.0).copied().unwrap_or(0)
-	}
-
-	/// Remembers that `account`'s next transaction takes `nonce`.
-	fn remember_nonce(&self, account: &AccountId32, nonce: u64) {
-		let mut nonces = self.next_nonces.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-		nonces.insert(account.0, nonce);
+	/// `account`'s next nonce as the node's transaction pool sees it (`system_accountNextIndex`): the
+	/// finalized state's, moved past the account's transactions already in the pool, so that a second
+	/// program sending with the same key at the same time takes the next nonce instead of competing
+	/// for the same one.
+	pub(super) async fn next_index(&self, account: &AccountId32) -> Result<u64> {
+		self.rpc
+			.request::<u64>("system_accountNextIndex", one_param(account.to_string())?)
+			.await
+			.map_err(|error| Error::unreachable(&self.url, error))
 	}
 
 	/// Forgets `account`'s remembered nonce, after a transaction that did not use it.
-	fn forget_nonce(&self, account: &AccountId32) {
-		let mut nonces = self.next_nonces.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-		nonces.remove(&account.0);
-	}
-
-	/// The error for a transaction the node would not take.
-	fn submit_error(&self, account: &AccountId32, error: ExtrinsicError) -> Error {
-		self.forget_nonce(account);
-		Error::Rejected(explain::invalid_transaction(&error.to_string(), &account.to_string()))
+	async fn forget_nonce(&self, account: &AccountId32) {
+		self.next_nonces.lock().await.remove(&account.0);
 	}
 
 	/// The error for a transaction that was taken but not finalized.
-	fn progress_error(&self, account: &AccountId32, error: TransactionProgressError) -> Error {
+	async fn progress_error(
+		&self,
+		account: &AccountId32,
+		error: TransactionProgressError,
+	) -> Error {
 		match error {
 			TransactionProgressError::TransactionStatusError(TransactionStatusError::Invalid(
 				message,
 			)) => {
-				self.forget_nonce(account);
+				self.forget_nonce(account).await;
 				Error::Rejected(explain::invalid_transaction(&message, &account.to_string()))
 			}
 			TransactionProgressError::TransactionStatusError(TransactionStatusError::Dropped(
 				message,
 			)) => {
-				self.forget_nonce(account);
+				self.forget_nonce(account).await;
 				Error::Uncertain(format!(
-					"the node dropped the transaction before it was finalized ({message}); it was most \
-					 likely not included: check with `credchain verify` before sending it again"
+					"the node dropped the transaction before it was finalized ({message}), {} times: \
+					 it was most likely not included; check with `credchain verify` before sending it \
+					 again",
+					MAX_RESUBMISSIONS + 1
 				))
 			}
 			other => Error::Uncertain(format!(
@@ -159,6 +197,21 @@ impl CredChain {
 			)),
 		}
 	}
+}
+
+/// The error for a transaction the node would not take.
+fn submit_error(account: &AccountId32, error: ExtrinsicError) -> Error {
+	Error::Rejected(explain::invalid_transaction(&error.to_string(), &account.to_string()))
+}
+
+/// The error for a dropped transaction the node would not take back: its nonce was used meanwhile
+/// (by this very transaction, included after all, or by another one of the same key).
+fn resubmit_error(account: &AccountId32, error: ExtrinsicError) -> Error {
+	Error::Uncertain(format!(
+		"the node dropped the transaction, then would not take it back ({}): it may have been \
+		 included after all; check with `credchain verify` before sending it again",
+		explain::invalid_transaction(&error.to_string(), &account.to_string())
+	))
 }
 
 /// The error for a finalized transaction that failed, or whose result could not be read.

@@ -87,7 +87,7 @@ fn the_production_node_has_no_benchmark_subcommand() {
 	assert!(!output.status.success());
 	let stderr = String::from_utf8_lossy(&output.stderr);
 	assert!(
-		stderr.contains("production build") && stderr.contains("benchmark-pallets.sh"),
+		stderr.contains("production build") && stderr.contains("benchmark-weights.sh"),
 		"{stderr}"
 	);
 }

@@ -9,5 +9,6 @@ mod consortium;
 mod dev_genesis;
 mod dev_node;
 mod identity;
+mod performance;
 mod trust;
 mod verifier_page;

@@ -1,5 +1,7 @@
 //! The `credentials_*` JSON-RPC methods: a verifier's questions, answered in one call each from the
 //! runtime's `CredentialsApi`, read at the latest finalized block unless the caller names one.
+//! `credentials_verify`'s answers are kept by block ([`cache`]): a verdict read at a block never
+//! changes.
 //!
 //! One trait, [`CredentialsApi`], gives both sides: the node serves it with [`Credentials`] (it
 //! only parses parameters, calls the runtime API and shapes the answer; the runtime does the work),
@@ -7,6 +9,7 @@
 //! same [`answers`] types the node writes. `docs/rpc.md` documents the methods with examples.
 
 pub mod answers;
+pub mod cache;
 pub mod params;
 
 use std::{marker::PhantomData, sync::Arc};
@@ -23,6 +26,7 @@ use sp_core::{crypto::AccountId32, H256};
 use sp_runtime::traits::{Block as BlockT, Header as HeaderT, NumberFor};
 
 use answers::{BlockRef, IssuerInfo, Verdict};
+use cache::{VerdictCache, VerdictKey};
 use params::{
 	invalid_params, parse_account, parse_hash32, parse_issuer_identifier, parse_proof, BatchProof,
 };
@@ -69,13 +73,15 @@ pub trait CredentialsApi {
 /// Serves the verification methods from a client's runtime API.
 pub struct Credentials<C, Block> {
 	client: Arc<C>,
+	/// `credentials_verify`'s answers by block, digest and claimed issuer.
+	verdicts: VerdictCache,
 	_block: PhantomData<Block>,
 }
 
 impl<C, Block> Credentials<C, Block> {
 	/// A server reading through `client`.
 	pub fn new(client: Arc<C>) -> Self {
-		Self { client, _block: PhantomData }
+		Self { client, verdicts: VerdictCache::default(), _block: PhantomData }
 	}
 }
 
@@ -135,8 +141,14 @@ where
 		let digest = parse_hash32("digest", &digest)?;
 		let claimed = issuer.map(|issuer| parse_issuer_identifier("issuer", issuer)).transpose()?;
 		let at = self.block(at)?;
+		let key = VerdictKey { block: at.hash, digest, claimed_issuer: claimed.clone() };
+		if let Some(verdict) = self.verdicts.get(&key) {
+			return Ok(verdict);
+		}
 		let verdict = self.with_api(at, |api, hash| api.verify(hash, digest, claimed))?;
-		Ok(Verdict::from_runtime(H256(digest), verdict, at))
+		let verdict = Verdict::from_runtime(H256(digest), verdict, at);
+		self.verdicts.insert(key, verdict.clone());
+		Ok(verdict)
 	}
 
 	fn verify_in_batch(

@@ -6,7 +6,7 @@ use credchain_client::{
 	chain::FinalizedBlock,
 	keys::{parse_account, SigningKey},
 	reasons::{self, parse_withdrawal_reason, WithdrawalReason},
-	AccountId32, CredChain, Result,
+	AccountId32, Result,
 };
 
 use super::Outcome;
@@ -87,7 +87,7 @@ pub async fn run(url: &str, command: AdminCommand) -> Result<Outcome> {
 	};
 	let issuer = parse_account(&args.account)?;
 	let sudo = SigningKey::from_argument(&args.sudo_key, "--sudo-key")?;
-	let chain = CredChain::connect(url).await?;
+	let chain = super::connect(url).await?;
 
 	let spinner = progress::spinner("waiting for the transaction to be finalized");
 	let block = match &action {

@@ -49,7 +49,7 @@ impl Change {
 					.map_err(|error| Error::input(format!("--predecessor: {error}")))
 			})
 			.transpose()?;
-		let chain = CredChain::connect(url).await?;
+		let chain = super::connect(url).await?;
 		if let Some(found) = &proof {
 			found.file.check_chain(&found.path, &chain.genesis_hash(), url)?;
 		}

@@ -10,7 +10,7 @@ use credchain_client::{
 	keys::{parse_account, SigningKey},
 	profile::IssuerProfile,
 	reasons::{parse_withdrawal_reason, WithdrawalReason},
-	CredChain, Error, IssuanceQuota, Result,
+	Error, IssuanceQuota, Result,
 };
 
 use super::Outcome;
@@ -113,14 +113,14 @@ pub async fn run(url: &str, command: CouncilCommand) -> Result<Outcome> {
 		CouncilCommand::ApplyUpgrade { wasm, key } => {
 			let code = read_wasm(&wasm)?;
 			let key = SigningKey::from_argument(&key, "--key")?;
-			let chain = CredChain::connect(url).await?;
+			let chain = super::connect(url).await?;
 			let spinner = progress::spinner("uploading the runtime and waiting for finality");
 			let block = chain.apply_authorized_upgrade(&key, code).await;
 			spinner.finish_and_clear();
 			println!("The authorized runtime upgrade was enacted in finalized block {}.", block?);
 		}
 		CouncilCommand::Members => {
-			let chain = CredChain::connect(url).await?;
+			let chain = super::connect(url).await?;
 			for member in chain.council_members().await? {
 				println!("{member}");
 			}
@@ -128,7 +128,7 @@ pub async fn run(url: &str, command: CouncilCommand) -> Result<Outcome> {
 		CouncilCommand::Propose(args) => {
 			let (proposal, key) = proposal(args.motion)?;
 			let member = SigningKey::from_argument(&key, "--key")?;
-			let chain = CredChain::connect(url).await?;
+			let chain = super::connect(url).await?;
 			let spinner = progress::spinner("waiting for the proposal to be finalized");
 			let outcome = chain.propose(&member, &proposal).await;
 			spinner.finish_and_clear();
@@ -151,7 +151,7 @@ pub async fn run(url: &str, command: CouncilCommand) -> Result<Outcome> {
 		CouncilCommand::Vote(args) => {
 			let hash = parse_hex32("the motion hash", &args.motion)?;
 			let member = SigningKey::from_argument(&args.member.key, "--key")?;
-			let chain = CredChain::connect(url).await?;
+			let chain = super::connect(url).await?;
 			let spinner = progress::spinner("waiting for the vote to be finalized");
 			let outcome = chain.vote(&member, hash, args.index, !args.nay).await;
 			spinner.finish_and_clear();
@@ -173,7 +173,7 @@ pub async fn validator(url: &str, command: ValidatorCommand) -> Result<Outcome> 
 	let ValidatorCommand::SetKeys(args) = command;
 	let key = SigningKey::from_argument(&args.key, "--key")?;
 	let keys_node = args.keys_node.unwrap_or_else(|| url.to_string());
-	let chain = CredChain::connect(url).await?;
+	let chain = super::connect(url).await?;
 	let spinner = progress::spinner("generating keys and waiting for them to be registered");
 	let block = chain.set_session_keys(&key, &keys_node).await;
 	spinner.finish_and_clear();

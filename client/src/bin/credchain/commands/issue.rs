@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use clap::Args;
 use credchain_client::{
-	bytes32::to_hex, chain::IssueReceipt, keys::SigningKey, CredChain, Digest, Error, Result,
+	bytes32::to_hex, chain::IssueReceipt, keys::SigningKey, Digest, Error, Result,
 };
 
 use super::{documents, terms_input, terms_input::TermsArgs, Outcome};
@@ -18,7 +18,7 @@ pub async fn run(url: &str, args: IssueArgs) -> Result<Outcome> {
 	let digests = documents::digest_all(&args.files)?;
 	documents::ensure_distinct(&args.files, &digests)?;
 	let key = SigningKey::from_argument(&args.issuer_key, "--issuer-key")?;
-	let chain = CredChain::connect(url).await?;
+	let chain = super::connect(url).await?;
 	if let Some(note) = terms_input::achievement_note(&args.terms, &terms) {
 		println!("{note}");
 	}

@@ -13,7 +13,7 @@ use credchain_client::{
 	keys::SigningKey,
 	merkle::MerkleBatch,
 	proof_file::{self, ChainRef, ProofFile},
-	CredChain, Digest, Error, Result,
+	Digest, Error, Result,
 };
 
 use super::{documents, terms_input, terms_input::TermsArgs, Outcome};
@@ -34,7 +34,7 @@ pub async fn run(url: &str, args: IssueBatchArgs) -> Result<Outcome> {
 	let batch = MerkleBatch::build(&digests)?;
 	let key = SigningKey::from_argument(&args.issuer_key, "--issuer-key")?;
 
-	let chain = CredChain::connect(url).await?;
+	let chain = super::connect(url).await?;
 	let chain_ref =
 		ChainRef { genesis_hash: chain.genesis_hash(), name: chain.chain_name().await.ok() };
 	if let Some(note) = terms_input::achievement_note(&args.terms, &terms) {

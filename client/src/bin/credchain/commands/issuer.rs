@@ -10,7 +10,7 @@ use credchain_client::{
 	rpc::NodeRpc,
 	text::{check_identifier, for_terminal},
 	verdict::render_issuer,
-	AccountId32, CredChain, Error, Result,
+	AccountId32, Error, Result,
 };
 
 use super::{print_json, Outcome};
@@ -32,7 +32,7 @@ async fn register(url: &str, args: ProfileArgs, update: bool) -> Result<Outcome>
 	let profile = IssuerProfile::new(&args.name, &args.uri, &args.country)?
 		.with_identifiers(&args.identifiers)?;
 	let key = SigningKey::from_argument(&args.key, "--key")?;
-	let chain = CredChain::connect(url).await?;
+	let chain = super::connect(url).await?;
 	let spinner = progress::spinner("waiting for the transaction to be finalized");
 	let done = if update {
 		chain.propose_profile_change(&key, &profile).await.map(|receipt| proposed(&receipt))
@@ -67,7 +67,7 @@ fn proposed(receipt: &ProfileProposalReceipt) -> String {
 async fn delegate(url: &str, args: DelegateArgs, add: bool) -> Result<Outcome> {
 	let delegate = parse_account(&args.account)?;
 	let key = SigningKey::from_argument(&args.key, "--key")?;
-	let chain = CredChain::connect(url).await?;
+	let chain = super::connect(url).await?;
 	let spinner = progress::spinner("waiting for the transaction to be finalized");
 	let block = if add {
 		chain.add_delegate(&key, &delegate).await
@@ -154,7 +154,7 @@ pub async fn delegation(url: &str, command: DelegateCommand) -> Result<Outcome> 
 	};
 	let issuer = parse_account(&args.issuer)?;
 	let key = SigningKey::from_argument(&args.key, "--key")?;
-	let chain = CredChain::connect(url).await?;
+	let chain = super::connect(url).await?;
 	let spinner = progress::spinner("waiting for the transaction to be finalized");
 	let block = if accept {
 		chain.accept_delegation(&key, &issuer).await

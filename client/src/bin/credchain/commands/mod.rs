@@ -15,7 +15,9 @@ mod target;
 pub mod terms_input;
 pub mod verify;
 
-use credchain_client::{Error, Result};
+use std::sync::Arc;
+
+use credchain_client::{CredChain, Error, Result};
 
 use crate::cli::{Cli, Command};
 
@@ -45,6 +47,16 @@ impl Outcome {
 			Self::NotValid => EXIT_NOT_VALID,
 		}
 	}
+}
+
+/// Connects to the node at `url` for sending transactions; the connection's notices (a transaction
+/// the node dropped and that is sent again, ...) go to standard error.
+pub async fn connect(url: &str) -> Result<CredChain> {
+	let mut chain = CredChain::connect(url).await?;
+	chain.set_notice_handler(Arc::new(|notice| {
+		eprintln!("note: {}", credchain_client::text::for_terminal(notice))
+	}));
+	Ok(chain)
 }
 
 /// Runs the command `cli` names.

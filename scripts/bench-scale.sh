@@ -1,0 +1,125 @@
+#!/usr/bin/env bash
+# What a large chain costs: issues credentials into a fresh development chain with `credchain bench
+# fill`, then measures
+#   - database bytes per credential (the ParityDB folder before and after),
+#   - the node's memory (resident set, and its peak),
+#   - `credentials_verify` latency and throughput at a credential issued first (32 clients),
+#     at a small size and at the full size,
+#   - the time to restart the node on that database until it answers JSON-RPC.
+#   scripts/bench-scale.sh [CREDENTIALS]     default 1,000,000
+#   scripts/bench-scale.sh --smoke           2,000 credentials, 2-second measurements (CI)
+# Bounded: the fill has a timeout, every measurement a duration. BENCH_KEEP=1 keeps the database
+# (for `CREDCHAIN_BENCH_DB=… scripts/benchmark-weights.sh`).
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
+cd "$REPO_ROOT"
+
+credentials=1000000
+seconds=10
+small=1000
+if [[ "${1:-}" == "--smoke" ]]; then
+	credentials=2000
+	seconds=2
+	small=500
+elif [[ -n "${1:-}" ]]; then
+	credentials="$1"
+fi
+
+if [[ -z "${CREDCHAIN_SKIP_BUILD:-}" ]]; then
+	log "Building (release)"
+	cargo build "${CARGO_FLAGS[@]}" --bins --tests
+fi
+bin="$(target_dir)/release"
+work="$(mktemp -d)"
+port=$((20000 + RANDOM % 10000))
+url="ws://127.0.0.1:$port"
+node_pid=""
+stop_node() {
+	if [[ -n "$node_pid" ]]; then
+		kill -INT "$node_pid" 2>/dev/null || true
+		wait "$node_pid" 2>/dev/null || true
+		node_pid=""
+	fi
+}
+cleanup() {
+	stop_node
+	if [[ -n "${BENCH_KEEP:-}" ]]; then
+		echo "database kept in $work/node" >&2
+	else
+		rm -rf "$work"
+	fi
+}
+trap cleanup EXIT
+
+start_node() {
+	"$bin/credchain-node" --dev --base-path "$work/node" --rpc-port "$port" --no-prometheus \
+		--no-telemetry --no-mdns "${NODE_POOL_ARGS[@]}" \
+		--rpc-max-connections 1000 >>"$work/node.log" 2>&1 &
+	node_pid=$!
+}
+# Seconds until the node answers system_health.
+wait_for_rpc() {
+	local started
+	started=$(date +%s.%N)
+	for _ in $(seq 1 600); do
+		if curl -sf -H 'Content-Type: application/json' \
+			-d '{"jsonrpc":"2.0","id":1,"method":"system_health"}' "http://127.0.0.1:$port" >/dev/null; then
+			python3 -c "print(f'{$(date +%s.%N) - $started:.1f}')"
+			return
+		fi
+		sleep 0.1
+	done
+	echo "error: the node did not answer within a minute; its log: $work/node.log" >&2
+	exit 1
+}
+db_bytes() { du -sb "$work/node/chains/dev/paritydb" | cut -f1; }
+rss_kib() { sed -n "s/^$1: *\([0-9]*\) kB/\1/p" "/proc/$node_pid/status"; }
+verify_bench() {
+	"$bin/credchain" --url "http://127.0.0.1:$port" bench verify --digest "$1" --concurrency 32 \
+		--duration "$seconds"
+}
+fill() {
+	"$bin/credchain" --url "$url" bench fill --credentials "$1" --timeout 7200 | tee "$work/fill.txt"
+	sed -n 's/^sample: *//p' "$work/fill.txt"
+}
+
+log "Starting a development node on 127.0.0.1:$port"
+start_node
+wait_for_rpc >/dev/null
+sleep 5
+bytes_empty=$(db_bytes)
+
+log "Issuing $small credentials"
+first=$(fill "$small" | tail -n 1)
+log "credentials_verify at $small credentials"
+at_small=$(verify_bench "$first")
+echo "$at_small"
+
+log "Issuing $((credentials - small)) more credentials"
+fill $((credentials - small)) >/dev/null
+grep -E '^(finalized|rate|chain rate|latency|fullest|refused|left pool|unanswered|failed):' "$work/fill.txt"
+sleep 15 # let the database settle its write-ahead log
+bytes_full=$(db_bytes)
+rss=$(rss_kib VmRSS)
+peak=$(rss_kib VmHWM)
+log "credentials_verify at $credentials credentials (the same credential)"
+at_full=$(verify_bench "$first")
+echo "$at_full"
+
+log "Restarting the node on its database"
+stop_node
+start_node
+restart=$(wait_for_rpc)
+
+p99() { sed -n 's/^latency:.*p99 \([0-9.]*\) ms.*/\1/p' <<<"$1"; }
+rps() { sed -n 's/^throughput: *\([0-9.]*\).*/\1/p' <<<"$1"; }
+python3 - <<PY
+credentials = $credentials
+per = ($bytes_full - $bytes_empty) / credentials
+print(f"credentials:          {credentials:,}")
+print(f"database:             {$bytes_full / 2**20:.1f} MiB ({per:.0f} bytes per credential)")
+print(f"node memory:          {$rss / 1024:.0f} MiB resident, {$peak / 1024:.0f} MiB peak")
+print(f"verify at $small:       p99 $(p99 "$at_small") ms, $(rps "$at_small") requests/s")
+print(f"verify at {credentials:,}: p99 $(p99 "$at_full") ms, $(rps "$at_full") requests/s")
+print(f"restart:              {$restart} s until JSON-RPC answers")
+PY
