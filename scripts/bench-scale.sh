@@ -4,7 +4,8 @@
 #   - database bytes per credential (the ParityDB folder before and after),
 #   - the node's memory (resident set, and its peak),
 #   - `credentials_verify` latency and throughput at a credential issued first (32 clients),
-#     at a small size and at the full size,
+#     at a small size and at the full size, and the node's own `state_getStorage` of the same
+#     record for comparison,
 #   - the time to restart the node on that database until it answers JSON-RPC.
 #   scripts/bench-scale.sh [CREDENTIALS]     default 1,000,000
 #   scripts/bench-scale.sh --smoke           2,000 credentials, 2-second measurements (CI)
@@ -75,8 +76,8 @@ wait_for_rpc() {
 db_bytes() { du -sb "$work/node/chains/dev/paritydb" | cut -f1; }
 rss_kib() { sed -n "s/^$1: *\([0-9]*\) kB/\1/p" "/proc/$node_pid/status"; }
 verify_bench() {
-	"$bin/credchain" --url "http://127.0.0.1:$port" bench verify --digest "$1" --concurrency 32 \
-		--duration "$seconds"
+	"$bin/credchain" --url "ws://127.0.0.1:$port" bench verify --digest "$1" --concurrency 32 \
+		--duration "$seconds" "${@:2}"
 }
 fill() {
 	"$bin/credchain" --url "$url" bench fill --credentials "$1" --timeout 7200 | tee "$work/fill.txt"
@@ -105,6 +106,9 @@ peak=$(rss_kib VmHWM)
 log "credentials_verify at $credentials credentials (the same credential)"
 at_full=$(verify_bench "$first")
 echo "$at_full"
+log "state_getStorage of the same record, for comparison"
+storage=$(verify_bench "$first" --storage)
+echo "$storage"
 
 log "Restarting the node on its database"
 stop_node
@@ -121,5 +125,7 @@ print(f"database:             {$bytes_full / 2**20:.1f} MiB ({per:.0f} bytes per
 print(f"node memory:          {$rss / 1024:.0f} MiB resident, {$peak / 1024:.0f} MiB peak")
 print(f"verify at $small:       p99 $(p99 "$at_small") ms, $(rps "$at_small") requests/s")
 print(f"verify at {credentials:,}: p99 $(p99 "$at_full") ms, $(rps "$at_full") requests/s")
+print(f"state_getStorage:     p99 $(p99 "$storage") ms, $(rps "$storage") requests/s "
+      f"(verify is {$(rps "$at_full") / $(rps "$storage"):.2f}x of it)")
 print(f"restart:              {$restart} s until JSON-RPC answers")
 PY

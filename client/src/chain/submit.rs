@@ -55,6 +55,9 @@ impl Included {
 /// for a busy pool, short enough that a transaction lost on the way cannot surprise anyone later.
 pub const MORTALITY_BLOCKS: u64 = 64;
 
+/// How many nonces a transaction tries when another transaction of the same key takes its nonce first.
+pub const MAX_NONCE_ATTEMPTS: u32 = 5;
+
 /// How many times a transaction the node's pool dropped before including it is sent again.
 pub const MAX_RESUBMISSIONS: u32 = 3;
 
@@ -68,35 +71,47 @@ impl CredChain {
 		let at = self.at_finalized().await?;
 		let transactions = at.tx();
 		// Nonces are handed out one transaction at a time per connection, so that transactions sent
-		// concurrently through it never share one.
-		let mut nonces = self.next_nonces.lock().await;
-		let nonce =
-			self.next_index(&account).await?.max(nonces.get(&account.0).copied().unwrap_or(0));
-		let params = DefaultExtrinsicParamsBuilder::<ChainConfig>::new()
-			.nonce(nonce)
-			.mortal_from_unchecked(MORTALITY_BLOCKS, at.block_number(), at.block_hash())
-			.build();
-		let signed = transactions
-			.create_signable_offline(call, params)
-			.and_then(|mut signable| signable.sign(key.pair()))
-			.map_err(|error| {
-				Error::Incompatible(format!(
-					"cannot build the call {}.{} for the chain at {}: {error}; the node's runtime may \
-					 not match this version of credchain",
-					call.pallet_name(),
-					call.call_name(),
-					self.url
-				))
-			})?;
-		let mut progress = match signed.submit_and_watch().await {
-			Ok(progress) => progress,
-			Err(error) => {
-				nonces.remove(&account.0);
-				return Err(submit_error(&account, error));
+		// concurrently through it never share one; another program sending with the same key at the
+		// same moment may still take the same nonce, and then the loser takes the next one.
+		let mut attempt = 0;
+		let (signed, mut progress, nonce) = loop {
+			attempt += 1;
+			let mut nonces = self.next_nonces.lock().await;
+			let remembered = nonces.get(&account.0).copied().unwrap_or(0);
+			let nonce = self.next_index(&account).await?.max(remembered);
+			let params = DefaultExtrinsicParamsBuilder::<ChainConfig>::new()
+				.nonce(nonce)
+				.mortal_from_unchecked(MORTALITY_BLOCKS, at.block_number(), at.block_hash())
+				.build();
+			let signed = transactions
+				.create_signable_offline(call, params)
+				.and_then(|mut signable| signable.sign(key.pair()))
+				.map_err(|error| {
+					Error::Incompatible(format!(
+						"cannot build the call {}.{} for the chain at {}: {error}; the node's runtime \
+						 may not match this version of credchain",
+						call.pallet_name(),
+						call.call_name(),
+						self.url
+					))
+				})?;
+			match signed.submit_and_watch().await {
+				Ok(progress) => {
+					nonces.insert(account.0, nonce + 1);
+					break (signed, progress, nonce);
+				}
+				Err(error) => {
+					nonces.remove(&account.0);
+					drop(nonces);
+					if attempt < MAX_NONCE_ATTEMPTS && nonce_taken(&error) {
+						// The other transaction is in the pool now: the next index is past it.
+						tokio::time::sleep(Duration::from_millis(50 * u64::from(attempt))).await;
+						continue;
+					}
+					return Err(submit_error(&account, error));
+				}
 			}
 		};
-		nonces.insert(account.0, nonce + 1);
-		drop(nonces);
 
 		let finalized = tokio::time::timeout(FINALITY_TIMEOUT, async {
 			let mut resubmissions = 0;
@@ -197,6 +212,14 @@ impl CredChain {
 			)),
 		}
 	}
+}
+
+/// Whether the node refused a transaction because another one of the same key took its nonce first
+/// (the pool holds one with the same nonce, or the chain already counted it).
+fn nonce_taken(error: &ExtrinsicError) -> bool {
+	let message = error.to_string().to_lowercase();
+	message.contains("priority of the transaction is too low")
+		|| message.contains("transaction is outdated")
 }
 
 /// The error for a transaction the node would not take.
