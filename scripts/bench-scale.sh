@@ -73,7 +73,7 @@ wait_for_rpc() {
 	echo "error: the node did not answer within a minute; its log: $work/node.log" >&2
 	exit 1
 }
-db_bytes() { du -sb "$work/node/chains/dev/paritydb" | cut -f1; }
+db_bytes() { du -sb "$work/node/chains/credchain_dev/paritydb" | cut -f1; }
 rss_kib() { sed -n "s/^$1: *\([0-9]*\) kB/\1/p" "/proc/$node_pid/status"; }
 verify_bench() {
 	"$bin/credchain" --url "ws://127.0.0.1:$port" bench verify --digest "$1" --concurrency 32 \
