@@ -34,11 +34,7 @@ log "Starting a development node on 127.0.0.1:$port"
 	--no-telemetry --no-mdns "${NODE_POOL_ARGS[@]}" --rpc-max-connections 1000 \
 	${BENCH_NODE_ARGS:-} >"$work/node.log" 2>&1 &
 node_pid=$!
-for _ in $(seq 1 600); do
-	curl -sf -H 'Content-Type: application/json' -d '{"jsonrpc":"2.0","id":1,"method":"system_health"}' \
-		"http://127.0.0.1:$port" >/dev/null && break
-	sleep 0.1
-done
+wait_for_rpc "$port" >/dev/null
 
 run() {
 	log "bench issue $*"

@@ -58,21 +58,6 @@ start_node() {
 		--rpc-max-connections 1000 >>"$work/node.log" 2>&1 &
 	node_pid=$!
 }
-# Seconds until the node answers system_health.
-wait_for_rpc() {
-	local started
-	started=$(date +%s.%N)
-	for _ in $(seq 1 600); do
-		if curl -sf -H 'Content-Type: application/json' \
-			-d '{"jsonrpc":"2.0","id":1,"method":"system_health"}' "http://127.0.0.1:$port" >/dev/null; then
-			python3 -c "print(f'{$(date +%s.%N) - $started:.1f}')"
-			return
-		fi
-		sleep 0.1
-	done
-	echo "error: the node did not answer within a minute; its log: $work/node.log" >&2
-	exit 1
-}
 db_bytes() { du -sb "$work/node/chains/credchain_dev/paritydb" | cut -f1; }
 rss_kib() { sed -n "s/^$1: *\([0-9]*\) kB/\1/p" "/proc/$node_pid/status"; }
 verify_bench() {
@@ -86,7 +71,7 @@ fill() {
 
 log "Starting a development node on 127.0.0.1:$port"
 start_node
-wait_for_rpc >/dev/null
+wait_for_rpc "$port" >/dev/null
 sleep 5
 bytes_empty=$(db_bytes)
 
@@ -113,7 +98,7 @@ echo "$storage"
 log "Restarting the node on its database"
 stop_node
 start_node
-restart=$(wait_for_rpc)
+restart=$(wait_for_rpc "$port")
 
 p99() { sed -n 's/^latency:.*p99 \([0-9.]*\) ms.*/\1/p' <<<"$1"; }
 rps() { sed -n 's/^throughput: *\([0-9.]*\).*/\1/p' <<<"$1"; }

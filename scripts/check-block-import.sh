@@ -29,11 +29,7 @@ log "Producing full blocks on a development chain (benchmarking runtime)"
 "$node" --dev --base-path "$work/node" --rpc-port "$port" --no-prometheus --no-telemetry --no-mdns \
 	"${NODE_POOL_ARGS[@]}" --rpc-max-connections 1000 >"$work/node.log" 2>&1 &
 node_pid=$!
-for _ in $(seq 1 600); do
-	curl -sf -H 'Content-Type: application/json' -d '{"jsonrpc":"2.0","id":1,"method":"system_health"}' \
-		"http://127.0.0.1:$port" >/dev/null && break
-	sleep 0.1
-done
+wait_for_rpc "$port" >/dev/null
 "$cli" --url "ws://127.0.0.1:$port" bench issue --mode issue-batch --transactions 60 --batch-size 1000 |
 	grep -E '^(block|finalized|fullest):'
 "$cli" --url "ws://127.0.0.1:$port" bench issue --mode issue --transactions 12000 |

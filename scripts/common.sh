@@ -32,3 +32,19 @@ target_dir() {
 log() {
 	printf '\033[1m==> %s\033[0m\n' "$*" >&2
 }
+
+# Waits until the node at 127.0.0.1:PORT answers JSON-RPC, at most a minute; prints the seconds it took.
+wait_for_rpc() {
+	local port="$1" started
+	started=$(date +%s.%N)
+	for _ in $(seq 1 600); do
+		if curl -sf -H 'Content-Type: application/json' \
+			-d '{"jsonrpc":"2.0","id":1,"method":"system_health"}' "http://127.0.0.1:$port" >/dev/null; then
+			python3 -c "print(f'{$(date +%s.%N) - $started:.1f}')"
+			return
+		fi
+		sleep 0.1
+	done
+	echo "error: the node on port $port did not answer within a minute" >&2
+	return 1
+}

@@ -71,14 +71,7 @@ impl CredChain {
 				let signed = transactions
 					.create_signable_offline(call, params)
 					.and_then(|mut signable| signable.sign(key.pair()))
-					.map_err(|error| {
-						Error::Incompatible(format!(
-							"cannot build the call {}.{} for the chain at {}: {error}",
-							call.pallet_name(),
-							call.call_name(),
-							self.url
-						))
-					})?;
+					.map_err(|error| self.unbuildable(call, error))?;
 				Ok(SignedTransaction { hash: signed.hash().0, bytes: signed.into_encoded(), nonce })
 			})
 			.collect()

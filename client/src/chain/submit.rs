@@ -55,6 +55,9 @@ impl Included {
 /// for a busy pool, short enough that a transaction lost on the way cannot surprise anyone later.
 pub const MORTALITY_BLOCKS: u64 = 64;
 
+/// How many times the block a transaction was finalized in is asked for before giving up.
+const BLOCK_READ_ATTEMPTS: u32 = 5;
+
 /// How many nonces a transaction tries when another transaction of the same key takes its nonce first.
 pub const MAX_NONCE_ATTEMPTS: u32 = 5;
 
@@ -86,15 +89,7 @@ impl CredChain {
 			let signed = transactions
 				.create_signable_offline(call, params)
 				.and_then(|mut signable| signable.sign(key.pair()))
-				.map_err(|error| {
-					Error::Incompatible(format!(
-						"cannot build the call {}.{} for the chain at {}: {error}; the node's runtime \
-						 may not match this version of credchain",
-						call.pallet_name(),
-						call.call_name(),
-						self.url
-					))
-				})?;
+				.map_err(|error| self.unbuildable(call, error))?;
 			match signed.submit_and_watch().await {
 				Ok(progress) => {
 					nonces.insert(account.0, nonce + 1);
@@ -141,12 +136,25 @@ impl CredChain {
 			let hash = in_block.block_hash().0;
 			let events =
 				in_block.wait_for_success().await.map_err(|error| events_error(hash, error))?;
-			let at_block = in_block.at().await.map_err(|error| {
-				Error::Uncertain(format!(
-					"the transaction was finalized in block {}, but that block could not be read: {error}",
-					to_hex(&hash)
-				))
-			})?;
+			// The node that reported the block final may not serve its header at that very moment
+			// (seen with dozens of transactions finalized at once): a few short retries.
+			let mut reads = 0;
+			let at_block = loop {
+				reads += 1;
+				match in_block.at().await {
+					Ok(at_block) => break at_block,
+					Err(_) if reads < BLOCK_READ_ATTEMPTS => {
+						tokio::time::sleep(Duration::from_millis(200 * u64::from(reads))).await
+					}
+					Err(error) => {
+						return Err(Error::Uncertain(format!(
+							"the transaction was finalized in block {}, but that block could not be \
+							 read: {error}",
+							to_hex(&hash)
+						)))
+					}
+				}
+			};
 			Ok::<_, Error>(Included {
 				block: FinalizedBlock { number: at_block.block_number(), hash },
 				events,
@@ -163,6 +171,17 @@ impl CredChain {
 				FINALITY_TIMEOUT.as_secs() / 60
 			))),
 		}
+	}
+
+	/// The error for a call this client cannot build for the node's runtime.
+	pub(super) fn unbuildable<P: Payload>(&self, call: &P, error: ExtrinsicError) -> Error {
+		Error::Incompatible(format!(
+			"cannot build the call {}.{} for the chain at {}: {error}; the node's runtime may not match \
+			 this version of credchain",
+			call.pallet_name(),
+			call.call_name(),
+			self.url
+		))
 	}
 
 	/// `account`'s next nonce as the node's transaction pool sees it (`system_accountNextIndex`): the
