@@ -10,7 +10,8 @@
 #   scripts/bench-scale.sh [CREDENTIALS]     default 1,000,000
 #   scripts/bench-scale.sh --smoke           2,000 credentials, 2-second measurements (CI)
 # Bounded: the fill has a timeout, every measurement a duration. BENCH_KEEP=1 keeps the database
-# (for `CREDCHAIN_BENCH_DB=… scripts/benchmark-weights.sh`).
+# (for `CREDCHAIN_BENCH_DB=… scripts/benchmark-weights.sh`); BENCH_NODE_ARGS adds node arguments (for
+# example "--trie-cache-size 67108864").
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 cd "$REPO_ROOT"
@@ -53,13 +54,15 @@ cleanup() {
 trap cleanup EXIT
 
 start_node() {
+	# shellcheck disable=SC2086 # BENCH_NODE_ARGS is a list of arguments.
 	"$bin/credchain-node" --dev --base-path "$work/node" --rpc-port "$port" --no-prometheus \
 		--no-telemetry --no-mdns "${NODE_POOL_ARGS[@]}" \
-		--rpc-max-connections 1000 >>"$work/node.log" 2>&1 &
+		--rpc-max-connections 1000 ${BENCH_NODE_ARGS:-} >>"$work/node.log" 2>&1 &
 	node_pid=$!
 }
-db_bytes() { du -sb "$work/node/chains/credchain_dev/paritydb" | cut -f1; }
-rss_kib() { sed -n "s/^$1: *\([0-9]*\) kB/\1/p" "/proc/$node_pid/status"; }
+# The disk the database takes (allocated blocks: ParityDB's files are partly sparse).
+db_bytes() { du -s --block-size=1 "$work/node/chains/credchain_dev/paritydb" | cut -f1; }
+rss_kib() { awk -v key="$1:" '$1 == key { print $2 }' "/proc/$node_pid/status"; }
 verify_bench() {
 	"$bin/credchain" --url "ws://127.0.0.1:$port" bench verify --digest "$1" --concurrency 32 \
 		--duration "$seconds" "${@:2}"
@@ -97,8 +100,29 @@ echo "$storage"
 
 log "Restarting the node on its database"
 stop_node
+bytes_stopped=$(db_bytes)
 start_node
 restart=$(wait_for_rpc "$port")
+log "credentials_verify after the restart"
+verify_bench "$first" >/dev/null
+rss_restarted=$(rss_kib VmRSS)
+stop_node
+
+# The fill's blocks are all inside the node's pruning window (256 blocks), so its database still
+# holds every intermediate version of the trie. What the credentials cost for good: the finalized
+# state exported and written as a fresh chain's genesis, plus the blocks' bodies.
+log "Measuring the live state alone (the state exported into a fresh database)"
+"$bin/credchain-node" export-state --chain dev --base-path "$work/node" >"$work/state.json" 2>/dev/null
+"$bin/credchain-node" --chain "$work/state.json" --base-path "$work/live" --rpc-port "$port" \
+	--no-prometheus --no-telemetry --no-mdns --port $((port + 1)) >"$work/live.log" 2>&1 &
+node_pid=$!
+wait_for_rpc "$port" >/dev/null
+sleep 20 # the genesis write reaches the database files
+stop_node
+rm -f "$work/state.json"
+column_bytes() { du -c --block-size=1 "$1"/*_"$2"_* 2>/dev/null | tail -n 1 | cut -f1; }
+live_state=$(column_bytes "$work/live/chains/credchain_dev/paritydb/full" 01)
+bodies=$(column_bytes "$work/node/chains/credchain_dev/paritydb/full" 05)
 
 p99() { sed -n 's/^latency:.*p99 \([0-9.]*\) ms.*/\1/p' <<<"$1"; }
 rps() { sed -n 's/^throughput: *\([0-9.]*\).*/\1/p' <<<"$1"; }
@@ -106,8 +130,12 @@ python3 - <<PY
 credentials = $credentials
 per = ($bytes_full - $bytes_empty) / credentials
 print(f"credentials:          {credentials:,}")
-print(f"database:             {$bytes_full / 2**20:.1f} MiB ({per:.0f} bytes per credential)")
-print(f"node memory:          {$rss / 1024:.0f} MiB resident, {$peak / 1024:.0f} MiB peak")
+print(f"database:             {$bytes_full / 2**20:.1f} MiB ({per:.0f} bytes per credential); "
+      f"{$bytes_stopped / 2**20:.1f} MiB once the node stopped")
+print(f"for good:             {$live_state / credentials:.0f} bytes per credential of live state "
+      f"+ {$bodies / credentials:.0f} of block bodies")
+print(f"node memory:          {$rss / 1024:.0f} MiB resident, {$peak / 1024:.0f} MiB peak; "
+      f"{$rss_restarted / 1024:.0f} MiB after a restart and {$seconds} s of verification")
 print(f"verify at $small:       p99 $(p99 "$at_small") ms, $(rps "$at_small") requests/s")
 print(f"verify at {credentials:,}: p99 $(p99 "$at_full") ms, $(rps "$at_full") requests/s")
 print(f"state_getStorage:     p99 $(p99 "$storage") ms, $(rps "$storage") requests/s "

@@ -14,8 +14,8 @@ use sp_core::{crypto::Ss58Codec, ed25519, sr25519};
 
 use crate::chain_spec::{self, ChainSpec};
 
-/// The session length when the description names none: one hour of six-second blocks.
-const DEFAULT_SESSION_LENGTH: u32 = 600;
+/// The session length when the description names none: one hour of the runtime's default slots.
+const DEFAULT_SESSION_LENGTH: u32 = credchain_runtime::HOURS;
 
 /// Build the chain specification of a consortium from a JSON description of its universities.
 #[derive(Debug, clap::Args)]
@@ -44,9 +44,13 @@ pub struct ConsortiumFile {
 	/// The libp2p protocol id; `credchain` when absent.
 	#[serde(default)]
 	pub protocol_id: Option<String>,
-	/// How many blocks a session lasts; 600 (one hour) when absent.
+	/// How many blocks a session lasts; one hour's worth when absent.
 	#[serde(default)]
 	pub session_length: Option<u32>,
+	/// The slot duration in milliseconds (even, at least 1,000); the runtime's default (two seconds)
+	/// when absent. Fixed for the chain's life.
+	#[serde(default)]
+	pub slot_duration: Option<u64>,
 	/// Multiaddresses of nodes a new node first connects to.
 	#[serde(default)]
 	pub boot_nodes: Vec<String>,
@@ -95,6 +99,14 @@ impl ConsortiumFile {
 			return Err("the consortium has no members".into());
 		}
 		let session_length = self.session_length.unwrap_or(DEFAULT_SESSION_LENGTH);
+		if let Some(slot) = self.slot_duration {
+			if !pallet_validator_set::is_valid_slot_duration(slot) {
+				return Err(format!(
+					"slotDuration {slot} is not an even number of milliseconds of at least {}",
+					pallet_validator_set::MIN_SLOT_DURATION
+				));
+			}
+		}
 		let mut accounts = BTreeSet::new();
 		let mut peer_ids = BTreeSet::new();
 		let mut members = Vec::new();
@@ -143,7 +155,13 @@ impl ConsortiumFile {
 				 validator's PeerId under `nodes`"
 				.into());
 		}
-		Ok(Consortium { members, session_length, sudo: None, issuers: Vec::new() })
+		Ok(Consortium {
+			members,
+			session_length,
+			slot_duration: self.slot_duration,
+			sudo: None,
+			issuers: Vec::new(),
+		})
 	}
 }
 

@@ -5,9 +5,9 @@ use frame_support::{
 	dispatch::DispatchClass,
 	instances::Instance1,
 	parameter_types,
-	traits::{ConstBool, ConstU32, ConstU64, EitherOfDiverse},
+	traits::{ConstBool, ConstU32, ConstU64, EitherOfDiverse, Get},
 	weights::{
-		constants::{ParityDbWeight, WEIGHT_REF_TIME_PER_SECOND},
+		constants::{ParityDbWeight, WEIGHT_REF_TIME_PER_MILLIS},
 		Weight,
 	},
 };
@@ -16,6 +16,7 @@ use frame_system::{
 	EnsureRoot,
 };
 use pallet_roles::Role;
+use pallet_validator_set::BlocksPer;
 use sp_consensus_aura::sr25519::AuthorityId as AuraId;
 use sp_runtime::{
 	traits::{ConvertInto, OpaqueKeys},
@@ -26,16 +27,16 @@ use sp_version::RuntimeVersion;
 use super::{
 	weights, AccountId, Aura, Block, BlockNumber, Council, Hash, Nonce, PalletInfo, Roles, Runtime,
 	RuntimeCall, RuntimeEvent, RuntimeHoldReason, RuntimeOrigin, RuntimeTask, SessionKeys,
-	Timestamp, ValidatorSet, MINUTES, SLOT_DURATION, VERSION,
+	Timestamp, ValidatorSet, DAY_MS, SLOT_DURATION, VERSION,
 };
 
 /// The share of a block that normal (non-operational) extrinsics may fill.
 const NORMAL_DISPATCH_RATIO: Perbill = Perbill::from_percent(75);
 
-/// The compute a block may use: two seconds of a six-second slot (the rest is for the network and
-/// for other validators to import it).
+/// The compute a block may use: a third of the default slot (the author has two thirds of the slot
+/// to build the block; the rest is for the network and for other validators to import it).
 const MAXIMUM_BLOCK_WEIGHT: Weight =
-	Weight::from_parts(2u64 * WEIGHT_REF_TIME_PER_SECOND, u64::MAX);
+	Weight::from_parts(SLOT_DURATION * WEIGHT_REF_TIME_PER_MILLIS / 3, u64::MAX);
 
 /// The most validators the chain can have (Aura and GRANDPA authority lists are bounded by it).
 pub const MAX_AUTHORITIES: u32 = 100;
@@ -45,7 +46,7 @@ parameter_types! {
 	pub const BlockHashCount: BlockNumber = 2400;
 	/// The runtime version, for `frame_system`.
 	pub const Version: RuntimeVersion = VERSION;
-	/// Two seconds of compute per six-second block, with the fixed costs of a block and of an
+	/// A third of a slot of compute per block, with the fixed costs of a block and of an
 	/// extrinsic measured on CredChain's reference machine (`crate::weights`).
 	pub RuntimeBlockWeights: BlockWeights = BlockWeights::builder()
 		.base_block(weights::BlockExecutionWeight::get())
@@ -155,7 +156,7 @@ parameter_types! {
 	/// The most motions open at once.
 	pub const MaxCouncilProposals: u32 = 100;
 	/// How long a motion stays open for votes.
-	pub const CouncilMotionDuration: BlockNumber = 7 * super::DAYS;
+	pub CouncilMotionDuration: BlockNumber = BlocksPer::<Runtime, { 7 * DAY_MS }>::get();
 	/// A motion may use at most half a block's weight.
 	pub MaxCouncilProposalWeight: Weight =
 		Perbill::from_percent(50) * RuntimeBlockWeights::get().max_block;
@@ -201,8 +202,9 @@ parameter_types! {
 	/// The fewest validators the consortium may have: with four, GRANDPA still finalizes with one
 	/// of them down.
 	pub const MinValidators: u32 = 1;
-	/// The shortest session: one minute of default-length slots.
-	pub const MinSessionLength: BlockNumber = MINUTES;
+	/// The shortest session: ten blocks, time for a planned validator change to reach the session
+	/// keys and GRANDPA's next authority set.
+	pub const MinSessionLength: BlockNumber = 10;
 }
 
 impl pallet_validator_set::Config for Runtime {
@@ -291,8 +293,8 @@ impl pallet_credentials::Config for Runtime {
 	type MaxBatchSize = MaxCredentialBatchSize;
 	type MaxPendingApplications = MaxPendingApplications;
 	type DefaultIssuanceQuota = DefaultIssuanceQuota;
-	/// Quota days are calendar-length: 14,400 six-second blocks.
-	type QuotaDay = ConstU32<{ super::DAYS }>;
+	/// Quota days are calendar-length, whatever the chain's slot duration.
+	type QuotaDay = BlocksPer<Runtime, DAY_MS>;
 	type WeightInfo = pallet_credentials::weights::SubstrateWeight<Runtime>;
 }
 

@@ -37,6 +37,8 @@ pub struct Consortium {
 	pub members: Vec<Member>,
 	/// How many blocks a session lasts.
 	pub session_length: BlockNumber,
+	/// The slot duration in milliseconds, when not the runtime's default [`crate::SLOT_DURATION`].
+	pub slot_duration: Option<u64>,
 	/// A sudo key, for development chains only; `None` on a consortium's chain.
 	pub sudo: Option<AccountId>,
 	/// Issuers accredited from genesis.
@@ -45,7 +47,7 @@ pub struct Consortium {
 
 /// The JSON genesis patch of `consortium`.
 pub fn consortium_genesis(consortium: Consortium) -> Value {
-	let Consortium { members, session_length, sudo, issuers } = consortium;
+	let Consortium { members, session_length, slot_duration, sudo, issuers } = consortium;
 	let mut validators = Vec::new();
 	let mut session_keys = Vec::new();
 	let mut council = Vec::new();
@@ -74,7 +76,11 @@ pub fn consortium_genesis(consortium: Consortium) -> Value {
 
 	build_struct_json_patch!(RuntimeGenesisConfig {
 		roles: pallet_roles::GenesisConfig { grants },
-		validator_set: pallet_validator_set::GenesisConfig { validators, session_length },
+		validator_set: pallet_validator_set::GenesisConfig {
+			validators,
+			session_length,
+			slot_duration,
+		},
 		session: pallet_session::GenesisConfig { keys: session_keys },
 		sudo: pallet_sudo::GenesisConfig { key: sudo },
 		council_membership: pallet_membership::GenesisConfig { members: council },
@@ -135,6 +141,7 @@ pub fn development_genesis() -> Value {
 	consortium_genesis(Consortium {
 		members: vec![well_known_member(Sr25519Keyring::Alice, Ed25519Keyring::Alice, true, true)],
 		session_length: 10 * MINUTES,
+		slot_duration: None,
 		sudo: Some(Sr25519Keyring::Alice.to_account_id()),
 		issuers: vec![
 			example_issuer(
@@ -160,7 +167,7 @@ pub fn development_genesis() -> Value {
 
 /// The local consortium, without sudo: Alice, Bob, Charlie and Dave validate and sit on the
 /// council; Eve (a university that may join as a validator) and Ferdie (an RPC node for
-/// verifiers) have authorized nodes. Sessions last one minute, so that validator changes show
+/// verifiers) have authorized nodes. Sessions last ten blocks, so that validator changes show
 /// quickly.
 pub fn local_testnet_genesis() -> Value {
 	use Ed25519Keyring as Ed;
@@ -174,7 +181,8 @@ pub fn local_testnet_genesis() -> Value {
 			well_known_member(Sr::Eve, Ed::Eve, false, false),
 			well_known_member(Sr::Ferdie, Ed::Ferdie, false, false),
 		],
-		session_length: MINUTES,
+		session_length: 10,
+		slot_duration: None,
 		sudo: None,
 		issuers: Vec::new(),
 	})

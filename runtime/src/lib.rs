@@ -57,18 +57,24 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("credchain"),
 	impl_name: alloc::borrow::Cow::Borrowed("credchain"),
 	authoring_version: 1,
-	spec_version: 105,
+	spec_version: 106,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 4,
 	system_version: 1,
 };
 
-/// The length of one Aura slot, and so the target block time, in milliseconds. It cannot change once
-/// a chain has started.
-pub const SLOT_DURATION: u64 = 6_000;
+/// The length of one Aura slot, and so the target block time, in milliseconds, of a chain whose
+/// genesis chooses none: two seconds, so that a credential is final about three seconds after it is
+/// sent (docs/performance.md, "Latency"). It cannot change once a chain has started: chains that
+/// started on the earlier default of six seconds keep it (`pallet_validator_set::migrations::v2`).
+pub const SLOT_DURATION: u64 = 2_000;
 
-/// Block numbers per minute at the target block time.
+/// One day, in milliseconds.
+pub const DAY_MS: u64 = 24 * 60 * 60 * 1000;
+
+/// Block numbers per minute at the target block time (for genesis presets; the runtime's own
+/// durations use `pallet_validator_set::BlocksPer`, which follows the chain's slot duration).
 pub const MINUTES: BlockNumber = 60_000 / (SLOT_DURATION as BlockNumber);
 /// Block numbers per hour at the target block time.
 pub const HOURS: BlockNumber = MINUTES * 60;
@@ -123,6 +129,7 @@ pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
 
 /// The storage migrations of this runtime version, each guarded by its pallet's storage version.
 type Migrations = (
+	pallet_validator_set::migrations::v2::MigrateV1ToV2<Runtime>,
 	pallet_roles::migrations::v2::MigrateV1ToV2<Runtime>,
 	pallet_consortium_nodes::migrations::v1::MigrateToV1<Runtime>,
 	pallet_credentials::migrations::v2::MigrateV1ToV2<Runtime>,

@@ -4,10 +4,10 @@
 //! The node binary is the one built by the same `cargo` invocation (`target/<profile>/credchain-node`
 //! next to the test executable), or the one named by the `CREDCHAIN_NODE` environment variable.
 //!
-//! Test chains are the built-in `dev` and `local` chains with one change: slots of
-//! [`TEST_SLOT_DURATION`] instead of six seconds (their genesis sets the validator set pallet's
-//! `slotDuration`), so every wait for a block or for finality is a third as long. Only
-//! [`NodeConfig::shipped_dev`] runs the development chain exactly as operators get it.
+//! Test chains are the built-in `dev` and `local` chains with their slot duration set explicitly to
+//! [`TEST_SLOT_DURATION`] (their genesis sets the validator set pallet's `slotDuration`), so the
+//! tests' waits do not change with the runtime's default. Only [`NodeConfig::shipped_dev`] runs the
+//! development chain exactly as operators get it.
 
 use std::{
 	collections::BTreeMap,
@@ -76,13 +76,19 @@ pub fn node_binary() -> PathBuf {
 }
 
 /// The chain spec file of the built-in chain `chain` (`dev` or `local`) with slots of
-/// [`TEST_SLOT_DURATION`]: the node's own spec (`build-spec --chain <chain>`) with
-/// `validatorSet.slotDuration` added to its genesis. Written once per test process, next to the node
-/// binary.
+/// [`TEST_SLOT_DURATION`].
 pub fn test_chain_spec(chain: &str) -> PathBuf {
-	static SPECS: Mutex<BTreeMap<String, PathBuf>> = Mutex::new(BTreeMap::new());
+	chain_spec_with_slots(chain, TEST_SLOT_DURATION)
+}
+
+/// The chain spec file of the built-in chain `chain` (`dev` or `local`) with slots of `slot`: the
+/// node's own spec (`build-spec --chain <chain>`) with `validatorSet.slotDuration` added to its
+/// genesis. Written once per test process, next to the node binary.
+pub fn chain_spec_with_slots(chain: &str, slot: Duration) -> PathBuf {
+	static SPECS: Mutex<BTreeMap<(String, u128), PathBuf>> = Mutex::new(BTreeMap::new());
 	let mut specs = SPECS.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-	if let Some(path) = specs.get(chain) {
+	let key = (chain.to_string(), slot.as_millis());
+	if let Some(path) = specs.get(&key) {
 		return path.clone();
 	}
 	let output = Command::new(node_binary())
@@ -96,18 +102,18 @@ pub fn test_chain_spec(chain: &str) -> PathBuf {
 	let mut spec: Value = serde_json::from_slice(&output.stdout).expect("build-spec prints JSON");
 	let patch = &mut spec["genesis"]["runtimeGenesis"]["patch"];
 	assert!(patch.is_object(), "the {chain} chain spec is made from a genesis patch");
-	patch["validatorSet"]["slotDuration"] = (TEST_SLOT_DURATION.as_millis() as u64).into();
+	patch["validatorSet"]["slotDuration"] = (slot.as_millis() as u64).into();
 
 	let folder =
 		node_binary().parent().expect("the node binary is in a folder").join("e2e-chain-specs");
 	std::fs::create_dir_all(&folder).expect("the chain spec folder can be made");
-	let path = folder.join(format!("{chain}-{}ms.json", TEST_SLOT_DURATION.as_millis()));
+	let path = folder.join(format!("{chain}-{}ms.json", slot.as_millis()));
 	// Several test processes may write the same file: each writes its own, then renames it.
 	let written = folder.join(format!("{chain}.{}.json", std::process::id()));
 	std::fs::write(&written, serde_json::to_vec(&spec).expect("JSON serializes"))
 		.expect("the chain spec can be written");
 	std::fs::rename(&written, &path).expect("the chain spec can be renamed");
-	specs.insert(chain.into(), path.clone());
+	specs.insert(key, path.clone());
 	path
 }
 

@@ -51,6 +51,9 @@ pub const MAX_ISSUERS: u32 = 16;
 /// The most connections one run opens.
 pub const MAX_CONNECTIONS: usize = 64;
 
+/// The highest steady submission rate one run may ask for, in transactions per second.
+pub const MAX_RATE: f64 = 100_000.0;
+
 /// The longest a run may wait for its transactions once submission starts.
 pub const MAX_TIMEOUT: Duration = Duration::from_secs(6 * 3600);
 
@@ -116,6 +119,9 @@ pub struct IssueLoadConfig {
 	pub delegates_per_issuer: u32,
 	/// How many WebSocket connections carry the transactions, 1 to [`MAX_CONNECTIONS`].
 	pub connections: usize,
+	/// A steady submission rate in transactions per second (up to [`MAX_RATE`]), for latency
+	/// under a given load; `None` sends every transaction as fast as the pool takes them.
+	pub rate: Option<f64>,
 	/// How long to wait for the transactions once submission starts, up to [`MAX_TIMEOUT`].
 	pub timeout: Duration,
 	/// What distinguishes this run's keys and digests from other runs' on the same chain.
@@ -313,6 +319,11 @@ fn check(config: &IssueLoadConfig) -> Result<()> {
 	if config.connections == 0 || config.connections > MAX_CONNECTIONS {
 		return Err(Error::input(format!("--connections must be between 1 and {MAX_CONNECTIONS}")));
 	}
+	if config.rate.is_some_and(|rate| !(rate > 0.0 && rate <= MAX_RATE)) {
+		return Err(Error::input(format!(
+			"--rate must be more than 0 and at most {MAX_RATE} transactions per second"
+		)));
+	}
 	if config.timeout.is_zero() || config.timeout > MAX_TIMEOUT {
 		return Err(Error::input(format!(
 			"--timeout must be between 1 and {} seconds",
@@ -463,11 +474,14 @@ async fn submit_all(
 			.map_err(|error| Error::unreachable(&config.url, error))?;
 		connections.push((Arc::new(client), Arc::new(Semaphore::new(MAX_WATCHED_PER_CONNECTION))));
 	}
-	let deadline = tokio::time::Instant::now() + config.timeout;
+	let start = tokio::time::Instant::now();
+	let deadline = start + config.timeout;
+	let signers = queues.len();
 	let mut senders = JoinSet::new();
 	for (index, queue) in queues.into_iter().enumerate() {
 		let (client, slots) = connections[index % connections.len()].clone();
-		senders.spawn(send_queue(client, slots, queue, deadline));
+		let pace = config.rate.map(|rate| Pace { start, rate, signer: index, signers });
+		senders.spawn(send_queue(client, slots, queue, pace, deadline));
 	}
 	let mut fates = Vec::with_capacity(config.transactions as usize);
 	while let Some(sent) = senders.join_next().await {
@@ -482,16 +496,42 @@ async fn submit_all(
 	Ok(fates)
 }
 
-/// Sends one signer's transactions in nonce order, each once the pool took the one before; returns
-/// the tasks watching them.
+/// A steady submission schedule: the signers take turns, so the run's `k`-th transaction (the
+/// `k / signers`-th of signer `k % signers`) is due `k / rate` seconds after the start.
+#[derive(Clone, Copy, Debug)]
+struct Pace {
+	/// When the first transaction is due.
+	start: tokio::time::Instant,
+	/// Transactions per second, over every signer.
+	rate: f64,
+	/// This signer's place in the turn.
+	signer: usize,
+	/// How many signers take turns.
+	signers: usize,
+}
+
+impl Pace {
+	/// When this signer's `position`-th transaction is due.
+	fn due(&self, position: usize) -> tokio::time::Instant {
+		let turn = position * self.signers + self.signer;
+		self.start + Duration::from_secs_f64(turn as f64 / self.rate)
+	}
+}
+
+/// Sends one signer's transactions in nonce order, each once the pool took the one before (and,
+/// with a `pace`, not before it is due); returns the tasks watching them.
 async fn send_queue(
 	client: Arc<WsClient>,
 	slots: Arc<Semaphore>,
 	queue: Vec<SignedTransaction>,
+	pace: Option<Pace>,
 	deadline: tokio::time::Instant,
 ) -> JoinSet<Fate> {
 	let mut watchers = JoinSet::new();
-	for transaction in queue {
+	for (position, transaction) in queue.into_iter().enumerate() {
+		if let Some(pace) = pace {
+			tokio::time::sleep_until(pace.due(position).min(deadline)).await;
+		}
 		let Ok(slot) = tokio::time::timeout_at(deadline, Arc::clone(&slots).acquire_owned()).await
 		else {
 			watchers.spawn(async { Fate::Unanswered });
@@ -660,6 +700,7 @@ mod tests {
 			issuers,
 			delegates_per_issuer: 0,
 			connections: 1,
+			rate: None,
 			timeout: Duration::from_secs(1),
 			tag: tag.into(),
 		};
@@ -668,5 +709,20 @@ mod tests {
 		assert!(check(&config(1, 0, "t")).is_err());
 		assert!(check(&config(1, 1, "a/b")).is_err());
 		assert!(check(&config(1, 1, "run-1")).is_ok());
+		for rate in [0.0, -1.0, f64::NAN, MAX_RATE * 2.0] {
+			assert!(check(&IssueLoadConfig { rate: Some(rate), ..config(1, 1, "t") }).is_err());
+		}
+		assert!(check(&IssueLoadConfig { rate: Some(0.5), ..config(1, 1, "t") }).is_ok());
+	}
+
+	#[test]
+	fn a_paced_run_sends_the_signers_turns_at_the_rate() {
+		let start = tokio::time::Instant::now();
+		let pace = |signer| Pace { start, rate: 10.0, signer, signers: 3 };
+		// Turns: signer 0, 1, 2, then signer 0 again; one every 100 ms.
+		assert_eq!(pace(0).due(0), start);
+		assert_eq!(pace(2).due(0), start + Duration::from_millis(200));
+		assert_eq!(pace(0).due(1), start + Duration::from_millis(300));
+		assert_eq!(pace(1).due(4), start + Duration::from_millis(1_300));
 	}
 }

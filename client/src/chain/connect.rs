@@ -5,6 +5,7 @@ use std::{collections::HashMap, time::Duration};
 
 use subxt::{
 	constants::Address as ConstantAddress,
+	error::OnlineClientAtBlockError,
 	rpcs::{client::RpcParams, RpcClient},
 	OnlineClient, OnlineClientAtBlock,
 };
@@ -97,7 +98,9 @@ impl CredChain {
 
 	/// The client at the latest finalized block.
 	pub(super) async fn at_finalized(&self) -> Result<OnlineClientAtBlock<ChainConfig>> {
-		self.api.at_current_block().await.map_err(|error| Error::unreachable(&self.url, error))
+		read_new_block(header_not_served, || self.api.at_current_block())
+			.await
+			.map_err(|error| Error::unreachable(&self.url, error))
 	}
 
 	/// The runtime constant at `address`, read at the latest finalized block.
@@ -131,4 +134,38 @@ pub struct ProfileLimits {
 	pub max_uri_length: u32,
 	/// The most identifiers besides the website or DID (`Credentials::MaxIdentifiers`).
 	pub max_identifiers: u32,
+}
+
+/// How many times a block the node just announced is asked for before giving up.
+const BLOCK_READ_ATTEMPTS: u32 = 8;
+
+/// Runs `read` (which reads a block the node just announced) until it no longer fails with an
+/// error `not_served` recognizes, at most [`BLOCK_READ_ATTEMPTS`] times, 200 ms, 400 ms, … apart.
+/// A node announces a block (its latest finalized block, or the block a watched transaction was
+/// finalized in) and may still answer a request for its header with nothing: subxt asks the node's
+/// `archive` methods first and falls back to its `chainHead` subscription, which holds only the
+/// blocks it follows. Seen when dozens of transactions on one connection were finalized at once, on
+/// a development node and on a busy RPC node; a later request is served. Other errors return at once.
+pub(super) async fn read_new_block<R, E, F>(
+	not_served: impl Fn(&E) -> bool,
+	mut read: impl FnMut() -> F,
+) -> std::result::Result<R, E>
+where
+	F: std::future::Future<Output = std::result::Result<R, E>>,
+{
+	let mut attempt = 0;
+	loop {
+		attempt += 1;
+		match read().await {
+			Err(error) if not_served(&error) && attempt < BLOCK_READ_ATTEMPTS => {
+				tokio::time::sleep(Duration::from_millis(200 * u64::from(attempt))).await
+			}
+			result => return result,
+		}
+	}
+}
+
+/// Whether building a client at a block failed only because the node did not serve its header.
+pub(super) fn header_not_served(error: &OnlineClientAtBlockError) -> bool {
+	matches!(error, OnlineClientAtBlockError::BlockHeaderNotFound { .. })
 }

@@ -3,9 +3,16 @@
 
 use std::collections::BTreeMap;
 
-use subxt::{config::DefaultExtrinsicParamsBuilder, transactions::Payload};
+use subxt::{
+	config::DefaultExtrinsicParamsBuilder, rpcs::client::RpcParams, transactions::Payload,
+};
 
-use super::{submit::dispatch_failure, ChainConfig, CredChain};
+use super::{
+	connect::{header_not_served, read_new_block},
+	one_param,
+	submit::dispatch_failure,
+	ChainConfig, CredChain,
+};
 use crate::{
 	keys::SigningKey,
 	runtime::{
@@ -77,9 +84,24 @@ impl CredChain {
 			.collect()
 	}
 
-	/// The latest finalized block's number.
+	/// The latest finalized block's number, as the node knows it now (`chain_getFinalizedHead`): the
+	/// client's own view of the chain follows the node's a moment later, and a load run that has just
+	/// seen its last transaction finalized needs the node's.
 	pub async fn finalized_number(&self) -> Result<u64> {
-		Ok(self.at_finalized().await?.block_number())
+		let unreachable = |error| Error::unreachable(&self.url, error);
+		let hash: String = self
+			.rpc
+			.request("chain_getFinalizedHead", RpcParams::new())
+			.await
+			.map_err(unreachable)?;
+		let header: serde_json::Value =
+			self.rpc.request("chain_getHeader", one_param(hash)?).await.map_err(unreachable)?;
+		header["number"]
+			.as_str()
+			.and_then(|number| u64::from_str_radix(number.trim_start_matches("0x"), 16).ok())
+			.ok_or_else(|| {
+				Error::Incompatible(format!("the node's header has no number: {header}"))
+			})
 	}
 
 	/// The most weight normal transactions may use in one block, in picoseconds of compute
@@ -100,9 +122,7 @@ impl CredChain {
 
 	/// What the finalized block `number` carried.
 	pub async fn block_load(&self, number: u64) -> Result<BlockLoad> {
-		let at = self
-			.api
-			.at_block(number)
+		let at = read_new_block(header_not_served, || self.api.at_block(number))
 			.await
 			.map_err(|error| Error::unreachable(&self.url, error))?;
 		let unreachable = |error: subxt::error::StorageError| Error::unreachable(&self.url, error);

@@ -16,7 +16,10 @@ use subxt::{
 	ArcMetadata, Metadata,
 };
 
-use super::{one_param, ChainConfig, CredChain, FinalizedBlock};
+use super::{
+	connect::{header_not_served, read_new_block},
+	one_param, ChainConfig, CredChain, FinalizedBlock,
+};
 use crate::{
 	bytes32::to_hex,
 	explain,
@@ -51,12 +54,10 @@ impl Included {
 	}
 }
 
-/// How many blocks after the finalized block it was signed at a transaction stays valid: long enough
-/// for a busy pool, short enough that a transaction lost on the way cannot surprise anyone later.
-pub const MORTALITY_BLOCKS: u64 = 64;
-
-/// How many times the block a transaction was finalized in is asked for before giving up.
-const BLOCK_READ_ATTEMPTS: u32 = 5;
+/// How many blocks after the finalized block it was signed at a transaction stays valid (about eight
+/// minutes of two-second blocks): long enough for a busy pool, short enough that a transaction lost
+/// on the way cannot surprise anyone later.
+pub const MORTALITY_BLOCKS: u64 = 256;
 
 /// How many nonces a transaction tries when another transaction of the same key takes its nonce first.
 pub const MAX_NONCE_ATTEMPTS: u32 = 5;
@@ -95,14 +96,16 @@ impl CredChain {
 					nonces.insert(account.0, nonce + 1);
 					break (signed, progress, nonce);
 				}
+				Err(error) if attempt < MAX_NONCE_ATTEMPTS && nonce_taken(&error) => {
+					// Another transaction holds this nonce. The pool's next index may not count it
+					// yet (the pool updates its view of the account after each block), so the next
+					// attempt takes at least the nonce after this one.
+					nonces.insert(account.0, nonce + 1);
+					drop(nonces);
+					tokio::time::sleep(Duration::from_millis(50 * u64::from(attempt))).await;
+				}
 				Err(error) => {
 					nonces.remove(&account.0);
-					drop(nonces);
-					if attempt < MAX_NONCE_ATTEMPTS && nonce_taken(&error) {
-						// The other transaction is in the pool now: the next index is past it.
-						tokio::time::sleep(Duration::from_millis(50 * u64::from(attempt))).await;
-						continue;
-					}
 					return Err(submit_error(&account, error));
 				}
 			}
@@ -134,27 +137,19 @@ impl CredChain {
 				}
 			};
 			let hash = in_block.block_hash().0;
-			let events =
-				in_block.wait_for_success().await.map_err(|error| events_error(hash, error))?;
-			// The node that reported the block final may not serve its header at that very moment
-			// (seen with dozens of transactions finalized at once): a few short retries.
-			let mut reads = 0;
-			let at_block = loop {
-				reads += 1;
-				match in_block.at().await {
-					Ok(at_block) => break at_block,
-					Err(_) if reads < BLOCK_READ_ATTEMPTS => {
-						tokio::time::sleep(Duration::from_millis(200 * u64::from(reads))).await
-					}
-					Err(error) => {
-						return Err(Error::Uncertain(format!(
-							"the transaction was finalized in block {}, but that block could not be \
-							 read: {error}",
-							to_hex(&hash)
-						)))
-					}
-				}
-			};
+			// The block is read first (the node may serve its header a moment after it reported
+			// it), then the events in it.
+			let at_block =
+				read_new_block(header_not_served, || in_block.at()).await.map_err(|error| {
+					Error::Uncertain(format!(
+					"the transaction was finalized in block {}, but that block could not be read: \
+					 {error}",
+					to_hex(&hash)
+				))
+				})?;
+			let events = read_new_block(block_not_served, || in_block.wait_for_success())
+				.await
+				.map_err(|error| events_error(hash, error))?;
 			Ok::<_, Error>(Included {
 				block: FinalizedBlock { number: at_block.block_number(), hash },
 				events,
@@ -254,6 +249,15 @@ fn resubmit_error(account: &AccountId32, error: ExtrinsicError) -> Error {
 		 included after all; check with `credchain verify` before sending it again",
 		explain::invalid_transaction(&error.to_string(), &account.to_string())
 	))
+}
+
+/// Whether reading a transaction's events failed only because the node did not serve its block.
+fn block_not_served(error: &TransactionEventsError) -> bool {
+	match error {
+		TransactionEventsError::CannotInstantiateClientAtBlock(error) => header_not_served(error),
+		TransactionEventsError::BlockNotFound { .. } => true,
+		_ => false,
+	}
 }
 
 /// The error for a finalized transaction that failed, or whose result could not be read.

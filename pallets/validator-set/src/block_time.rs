@@ -3,6 +3,8 @@
 use core::marker::PhantomData;
 
 use frame_support::traits::Get;
+use frame_system::pallet_prelude::BlockNumberFor;
+use sp_runtime::SaturatedConversion;
 
 use crate::{Config, SlotDuration};
 
@@ -32,5 +34,16 @@ pub struct MinimumPeriodOf<T>(PhantomData<T>);
 impl<T: Config> Get<u64> for MinimumPeriodOf<T> {
 	fn get() -> u64 {
 		SlotDurationOf::<T>::get() / 2
+	}
+}
+
+/// How many blocks make `MILLISECONDS` of time at this chain's slot duration (at least one): the
+/// block count of a day, a week or a minute, for the runtime's durations counted in blocks, so that
+/// they mean the same time whatever slot duration the genesis chose.
+pub struct BlocksPer<T, const MILLISECONDS: u64>(PhantomData<T>);
+
+impl<T: Config, const MILLISECONDS: u64> Get<BlockNumberFor<T>> for BlocksPer<T, MILLISECONDS> {
+	fn get() -> BlockNumberFor<T> {
+		(MILLISECONDS / SlotDurationOf::<T>::get().max(1)).max(1).saturated_into()
 	}
 }

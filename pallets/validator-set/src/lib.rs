@@ -23,7 +23,9 @@
 //! ([`Config::DefaultSlotDuration`]) unless the genesis sets [`SlotDuration`] — test chains use
 //! short slots so that end-to-end tests wait less. It is fixed for the life of the chain: Aura
 //! cannot change it once blocks exist, so no call sets it. [`SlotDurationOf`] is what the runtime
-//! gives Aura, and [`MinimumPeriodOf`] (half a slot) what it gives `pallet-timestamp`.
+//! gives Aura, and [`MinimumPeriodOf`] (half a slot) what it gives `pallet-timestamp`;
+//! [`BlocksPer`] turns a duration into blocks at the chain's own slot duration, for the runtime's
+//! durations counted in blocks (a quota day, a council motion's week).
 //!
 //! ## Tokens
 //! CredChain has no token; [`NoDeposit`] is the session pallet's `Currency`, with a key deposit of
@@ -38,6 +40,7 @@ pub use pallet::*;
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
 mod block_time;
+pub mod migrations;
 mod no_deposit;
 mod session;
 pub mod weights;
@@ -47,7 +50,9 @@ mod mock;
 #[cfg(test)]
 mod tests;
 
-pub use block_time::{is_valid_slot_duration, MinimumPeriodOf, SlotDurationOf, MIN_SLOT_DURATION};
+pub use block_time::{
+	is_valid_slot_duration, BlocksPer, MinimumPeriodOf, SlotDurationOf, MIN_SLOT_DURATION,
+};
 pub use no_deposit::NoDeposit;
 pub use weights::WeightInfo;
 
@@ -64,7 +69,7 @@ pub mod pallet {
 	use sp_runtime::traits::Zero;
 
 	/// The in-code storage version.
-	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(2);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]

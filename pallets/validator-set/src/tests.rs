@@ -1,10 +1,11 @@
 //! Unit tests of the validator set pallet, with the session pallet rotating real sessions.
 
 use crate::{
-	mock::*, Error, Event, MinimumPeriodOf, PlannedValidators, SessionLength, SlotDurationOf,
-	Validators, MIN_SLOT_DURATION,
+	migrations, mock::*, BlocksPer, Error, Event, MinimumPeriodOf, Pallet, PlannedValidators,
+	SessionLength, SlotDuration, SlotDurationOf, Validators, MIN_SLOT_DURATION,
 };
 use frame_support::traits::Get;
+use frame_support::traits::{GetStorageVersion, OnRuntimeUpgrade, StorageVersion};
 use frame_support::{assert_noop, assert_ok};
 use pallet_roles::Role;
 use sp_runtime::DispatchError;
@@ -196,6 +197,45 @@ fn the_slot_duration_is_the_default_unless_the_genesis_chose_one() {
 		assert_eq!(SlotDurationOf::<Test>::get(), 2_000);
 		assert_eq!(MinimumPeriodOf::<Test>::get(), 1_000);
 		assert_ok!(ValidatorSet::do_try_state());
+	});
+}
+
+#[test]
+fn durations_in_blocks_follow_the_chain_s_slot_duration() {
+	const DAY: u64 = 86_400_000;
+	new_test_ext().execute_with(|| {
+		assert_eq!(BlocksPer::<Test, DAY>::get(), 14_400);
+		assert_eq!(BlocksPer::<Test, 60_000>::get(), 10);
+		// Less than a slot is still one block.
+		assert_eq!(BlocksPer::<Test, 1>::get(), 1);
+	});
+	new_test_ext_with_slot_duration(Some(2_000)).execute_with(|| {
+		assert_eq!(BlocksPer::<Test, DAY>::get(), 43_200);
+	});
+}
+
+#[test]
+fn the_upgrade_keeps_a_running_chain_on_the_slot_duration_it_started_with() {
+	// A chain whose genesis chose no slot duration ran on version 1's default.
+	new_test_ext().execute_with(|| {
+		StorageVersion::new(1).put::<Pallet<Test>>();
+		migrations::v2::MigrateV1ToV2::<Test>::on_runtime_upgrade();
+		assert_eq!(
+			SlotDuration::<Test>::get(),
+			Some(migrations::v2::VERSION_1_DEFAULT_SLOT_DURATION)
+		);
+		assert_eq!(Pallet::<Test>::on_chain_storage_version(), 2);
+		// Run again (a later upgrade listing it still): nothing changes.
+		SlotDuration::<Test>::put(4_000);
+		migrations::v2::MigrateV1ToV2::<Test>::on_runtime_upgrade();
+		assert_eq!(SlotDuration::<Test>::get(), Some(4_000));
+	});
+	// A chain whose genesis chose one keeps it.
+	new_test_ext_with_slot_duration(Some(2_000)).execute_with(|| {
+		StorageVersion::new(1).put::<Pallet<Test>>();
+		migrations::v2::MigrateV1ToV2::<Test>::on_runtime_upgrade();
+		assert_eq!(SlotDurationOf::<Test>::get(), 2_000);
+		assert_eq!(Pallet::<Test>::on_chain_storage_version(), 2);
 	});
 }
 

@@ -259,3 +259,52 @@ async fn the_council_governs_issuers_validators_and_nodes() {
 fn hex_digest(digest: &[u8; 32]) -> String {
 	credchain_e2e::hex_encode(digest)
 }
+
+/// Runs `credchain-node consortium-spec` on a one-member description (Alice's well-known keys and a
+/// node whose PeerId is her ed25519 key's) with `extra` fields; returns the exit status, the spec
+/// printed and the error output.
+fn consortium_spec(extra: &str) -> (std::process::ExitStatus, String, String) {
+	let dir = tempfile::tempdir().expect("a temporary folder");
+	let alice = "0xd43593c715fdd31c61141abd04a99fd6822c8558854ccde39a5684e7a56da27d";
+	let description = format!(
+		r#"{{"name": "Test Consortium", "id": "test_consortium", {extra}
+		"members": [{{"name": "University A", "account": "{alice}", "aura": "{alice}",
+		"grandpa": "0x88dc3417d5058ec4b4503e0c12ea1a0a89be200fe98922423d4334014fa6b0ee",
+		"council": true, "nodes": ["12D3KooWK2cN7Q5kmpLfpypBiNg51TiHmAfWgwUzLqHmZ3G4BELm"]}}]}}"#
+	);
+	let path = dir.path().join("consortium.json");
+	std::fs::write(&path, description).expect("the description can be written");
+	let output = std::process::Command::new(credchain_e2e::node_binary())
+		.args(["consortium-spec", "--config"])
+		.arg(&path)
+		.output()
+		.expect("the node binary runs");
+	let text = |bytes: Vec<u8>| String::from_utf8_lossy(&bytes).into_owned();
+	(output.status, text(output.stdout), text(output.stderr))
+}
+
+#[test]
+fn a_consortium_chooses_its_slot_duration_and_a_bad_one_is_refused_with_its_reason() {
+	let (status, spec, errors) = consortium_spec(r#""slotDuration": 4000,"#);
+	assert!(status.success(), "{errors}");
+	let spec: Value = serde_json::from_str(&spec).expect("the spec is JSON");
+	let validator_set = &spec["genesis"]["runtimeGenesis"]["patch"]["validatorSet"];
+	assert_eq!(validator_set["slotDuration"], 4000, "{validator_set}");
+	// Without `sessionLength`, one hour of the default two-second slots.
+	assert_eq!(validator_set["sessionLength"], 1800, "{validator_set}");
+
+	let (status, spec, _) = consortium_spec("");
+	assert!(status.success());
+	let spec: Value = serde_json::from_str(&spec).expect("the spec is JSON");
+	let validator_set = &spec["genesis"]["runtimeGenesis"]["patch"]["validatorSet"];
+	assert!(validator_set["slotDuration"].is_null(), "{validator_set}");
+
+	for slot in [999, 3001] {
+		let (status, spec, errors) = consortium_spec(&format!(r#""slotDuration": {slot},"#));
+		assert!(!status.success(), "slotDuration {slot} accepted: {spec}");
+		assert!(
+			errors.contains(&format!("slotDuration {slot} is not an even number of milliseconds")),
+			"{errors}"
+		);
+	}
+}

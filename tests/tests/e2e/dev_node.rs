@@ -1,11 +1,11 @@
 //! A `--dev` node on loopback: it finalizes blocks, reports CredChain's runtime and chain over
-//! JSON-RPC, and exits cleanly on SIGINT; the shipped chains have six-second slots, test chains the
+//! JSON-RPC, and exits cleanly on SIGINT; the shipped chains have two-second slots, other chains the
 //! slots their genesis chose.
 
 use std::time::Duration;
 
 use codec::Decode;
-use credchain_e2e::{hex_decode, Node, NodeConfig, TEST_SLOT_DURATION};
+use credchain_e2e::{chain_spec_with_slots, hex_decode, Node, NodeConfig};
 use serde_json::Value;
 
 #[tokio::test(flavor = "multi_thread")]
@@ -36,20 +36,30 @@ async fn slot_duration(node: &Node) -> u64 {
 	u64::decode(&mut &hex_decode(&answer)[..]).expect("a slot duration is a SCALE u64")
 }
 
-#[tokio::test(flavor = "multi_thread")]
-async fn the_shipped_chain_has_six_second_slots_and_a_genesis_may_choose_shorter() {
-	let shipped = Node::start(NodeConfig::shipped_dev()).await;
-	assert_eq!(slot_duration(&shipped).await, 6_000);
+/// How many blocks `node` adds to its best chain in `slots` slots of `slot`.
+async fn blocks_in(node: &Node, slot: Duration, slots: u32) -> u64 {
+	node.wait_for_finalized(1, Duration::from_secs(60)).await;
+	let start = node.best_number().await;
+	tokio::time::sleep(slot * slots).await;
+	node.best_number().await - start
+}
 
-	let test_chain = Node::start(NodeConfig::dev()).await;
-	assert_eq!(slot_duration(&test_chain).await, TEST_SLOT_DURATION.as_millis() as u64);
-	// Blocks follow the chosen slots: ten slots bring several blocks (some slots may pass empty
-	// on a busy machine), where six-second slots would bring at most four.
-	let first = test_chain.wait_for_finalized(1, Duration::from_secs(60)).await;
-	let start = test_chain.best_number().await;
-	tokio::time::sleep(TEST_SLOT_DURATION * 10).await;
-	let produced = test_chain.best_number().await - start;
-	assert!(produced >= 5, "{produced} blocks in ten slots after block {first}");
+#[tokio::test(flavor = "multi_thread")]
+async fn the_shipped_chain_has_two_second_slots_and_a_genesis_may_choose_others() {
+	let shipped = Node::start(NodeConfig::shipped_dev()).await;
+	assert_eq!(slot_duration(&shipped).await, 2_000);
+	// Blocks follow the slots: ten slots bring several blocks (some slots may pass empty on a busy
+	// machine), where the old six-second slots would bring at most four.
+	let produced = blocks_in(&shipped, Duration::from_secs(2), 10).await;
+	assert!(produced >= 5, "{produced} blocks in ten two-second slots");
+
+	let six_seconds = Duration::from_secs(6);
+	let chosen = format!("--chain={}", chain_spec_with_slots("dev", six_seconds).display());
+	let slower =
+		Node::start(NodeConfig { name: "dev".into(), args: vec!["--dev".into(), chosen] }).await;
+	assert_eq!(slot_duration(&slower).await, 6_000);
+	let produced = blocks_in(&slower, Duration::from_secs(2), 10).await;
+	assert!(produced <= 4, "{produced} blocks in twenty seconds of six-second slots");
 }
 
 #[tokio::test(flavor = "multi_thread")]

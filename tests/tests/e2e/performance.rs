@@ -5,7 +5,7 @@
 use std::time::Duration;
 
 use credchain_e2e::{
-	cli::{pdf, Client, Run, NOT_VALID, VALID},
+	cli::{pdf, Client, Run, ERROR, NOT_VALID, VALID},
 	Node, NodeConfig,
 };
 
@@ -89,6 +89,16 @@ async fn parallel_issuing_and_the_load_generators_smoke_runs() {
 	for absent in ["refused:", "left pool:", "unanswered:", "failed:"] {
 		assert!(!issued.stdout.contains(absent), "{issued:?}");
 	}
+
+	// A steady load: 20 transactions at 5 per second cannot all be sent in less than 3.8 s (the
+	// last is due 19/5 s after the first), and are all finalized.
+	let paced = bench(&client, 0, &["--mode", "issue", "--transactions", "20", "--rate", "5"]);
+	let finalized = field(&paced, "finalized");
+	assert!(finalized.starts_with("20 transactions (20 succeeded"), "{paced:?}");
+	let seconds = first_number(finalized.split(" in ").nth(1).expect("a duration"));
+	assert!(seconds >= 3.8, "20 transactions at 5/s all finalized in {seconds} s: {paced:?}");
+	bench(&client, ERROR, &["--mode", "issue", "--transactions", "2", "--rate", "0"])
+		.complains("--rate must be more than 0");
 
 	// Batches: their credentials are on chain, one of them verifies.
 	let batches =

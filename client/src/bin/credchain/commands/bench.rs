@@ -255,6 +255,11 @@ pub struct LoadArgs {
 	#[arg(long, value_name = "N", default_value_t = 16)]
 	pub connections: usize,
 
+	/// Send at a steady rate (transactions per second, over every signer) instead of as fast as
+	/// the pool takes them: latency under a given load.
+	#[arg(long, value_name = "PER_SECOND")]
+	pub rate: Option<f64>,
+
 	/// How long to wait for the transactions once submission starts, in seconds.
 	#[arg(long, value_name = "SECONDS", default_value_t = 600)]
 	pub timeout: u64,
@@ -283,6 +288,7 @@ impl LoadArgs {
 			issuers: self.issuers,
 			delegates_per_issuer: self.delegates,
 			connections: self.connections,
+			rate: self.rate,
 			timeout: Duration::from_secs(self.timeout),
 			tag: self
 				.tag
