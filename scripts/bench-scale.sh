@@ -90,6 +90,7 @@ grep -E '^(finalized|rate|chain rate|latency|fullest|refused|left pool|unanswere
 sleep 15 # let the database settle its write-ahead log
 bytes_full=$(db_bytes)
 rss=$(rss_kib VmRSS)
+rss_private=$(rss_kib RssAnon)
 peak=$(rss_kib VmHWM)
 log "credentials_verify at $credentials credentials (the same credential)"
 at_full=$(verify_bench "$first")
@@ -106,6 +107,7 @@ restart=$(wait_for_rpc "$port")
 log "credentials_verify after the restart"
 verify_bench "$first" >/dev/null
 rss_restarted=$(rss_kib VmRSS)
+rss_restarted_private=$(rss_kib RssAnon)
 stop_node
 
 # The fill's blocks are all inside the node's pruning window (256 blocks), so its database still
@@ -134,8 +136,12 @@ print(f"database:             {$bytes_full / 2**20:.1f} MiB ({per:.0f} bytes per
       f"{$bytes_stopped / 2**20:.1f} MiB once the node stopped")
 print(f"for good:             {$live_state / credentials:.0f} bytes per credential of live state "
       f"+ {$bodies / credentials:.0f} of block bodies")
-print(f"node memory:          {$rss / 1024:.0f} MiB resident, {$peak / 1024:.0f} MiB peak; "
-      f"{$rss_restarted / 1024:.0f} MiB after a restart and {$seconds} s of verification")
+# Resident memory is the node's own (anonymous) memory plus the pages of the database files it maps,
+# which the kernel may drop at any time; both are shown.
+print(f"node memory:          {$rss / 1024:.0f} MiB resident ({$rss_private / 1024:.0f} MiB its own, "
+      f"the rest mapped database files), {$peak / 1024:.0f} MiB peak")
+print(f"after a restart:      {$rss_restarted / 1024:.0f} MiB resident "
+      f"({$rss_restarted_private / 1024:.0f} MiB its own) after {$seconds} s of verification")
 print(f"verify at $small:       p99 $(p99 "$at_small") ms, $(rps "$at_small") requests/s")
 print(f"verify at {credentials:,}: p99 $(p99 "$at_full") ms, $(rps "$at_full") requests/s")
 print(f"state_getStorage:     p99 $(p99 "$storage") ms, $(rps "$storage") requests/s "

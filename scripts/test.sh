@@ -47,3 +47,17 @@ packages=()
 for pallet in "${BENCHMARKED_PALLETS[@]}"; do packages+=(-p "$pallet"); done
 SKIP_WASM_BUILD=1 cargo test --release --locked "${packages[@]}" --features runtime-benchmarks \
 	-- benchmark
+
+# The runtime fuzzer's short seeded version: it needs the runtime's try-runtime feature, which the
+# production build never carries, so it is built on its own, natively (scripts/fuzz.sh runs the long
+# version).
+log "Fuzzing the runtime (short, seeded)"
+SKIP_WASM_BUILD=1 cargo test --release --locked -p credchain-runtime-fuzz --features try-runtime \
+	-- --nocapture
+
+# The benchmark scripts themselves (their start-up, parsing and reports), in their short versions on
+# the binaries just built: the end-to-end tests cover the `credchain bench` commands, not the scripts.
+log "Running the benchmark scripts' short versions"
+for script in bench-issue bench-latency bench-scale; do
+	CREDCHAIN_SKIP_BUILD=1 "$REPO_ROOT/scripts/$script.sh" --smoke
+done

@@ -64,6 +64,11 @@ pub struct Cli {
 	/// The options of a running node.
 	#[clap(flatten)]
 	pub run: sc_cli::RunCmd,
+
+	/// The free space the node's database needs (`--db-storage-threshold`, default 1,024 MiB): a
+	/// node whose disk fills up stops cleanly, saying so, before a write fails half done.
+	#[clap(flatten)]
+	pub storage_monitor: sc_storage_monitor::StorageMonitorParams,
 }
 
 /// The arguments of `benchmark` in a node built without benchmarking: anything, refused with a

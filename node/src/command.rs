@@ -163,9 +163,11 @@ pub fn run() -> sc_cli::Result<()> {
 		}
 		None => {
 			let runner = cli.create_runner(&cli.run)?;
+			let storage_monitor = cli.storage_monitor.clone();
 			runner.run_node_until_exit(|config| async move {
 				use sc_network::config::NetworkBackendType;
-				match config.network.network_backend {
+				let database = config.database.path().map(std::path::Path::to_path_buf);
+				let task_manager = match config.network.network_backend {
 					NetworkBackendType::Libp2p => service::new_full::<
 						sc_network::NetworkWorker<
 							Block,
@@ -176,7 +178,19 @@ pub fn run() -> sc_cli::Result<()> {
 						service::new_full::<sc_network::Litep2pNetworkBackend>(config)
 					}
 				}
-				.map_err(sc_cli::Error::Service)
+				.map_err(sc_cli::Error::Service)?;
+				// Watches the database's disk: below the threshold the node stops (an essential
+				// task ends) with a log line naming the free space, and refuses to start again
+				// until space is freed.
+				if let Some(database) = database {
+					sc_storage_monitor::StorageMonitorService::try_spawn(
+						storage_monitor,
+						database,
+						&task_manager.spawn_essential_handle(),
+					)
+					.map_err(|error| sc_cli::Error::Input(error.to_string()))?;
+				}
+				Ok(task_manager)
 			})
 		}
 	}

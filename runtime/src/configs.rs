@@ -6,10 +6,7 @@ use frame_support::{
 	instances::Instance1,
 	parameter_types,
 	traits::{ConstBool, ConstU32, ConstU64, EitherOfDiverse, Get},
-	weights::{
-		constants::{ParityDbWeight, WEIGHT_REF_TIME_PER_MILLIS},
-		Weight,
-	},
+	weights::{constants::WEIGHT_REF_TIME_PER_MILLIS, Weight},
 };
 use frame_system::{
 	limits::{BlockLength, BlockWeights},
@@ -34,7 +31,9 @@ use super::{
 const NORMAL_DISPATCH_RATIO: Perbill = Perbill::from_percent(75);
 
 /// The compute a block may use: a third of the default slot (the author has two thirds of the slot
-/// to build the block; the rest is for the network and for other validators to import it).
+/// to build the block; the rest is for the network and for other validators to import it). A chain
+/// whose genesis chose a longer slot (or that the validator-set v2 migration kept on six seconds)
+/// gets the same compute per block, so less per second: see docs/performance.md, "Latency".
 const MAXIMUM_BLOCK_WEIGHT: Weight =
 	Weight::from_parts(SLOT_DURATION * WEIGHT_REF_TIME_PER_MILLIS / 3, u64::MAX);
 
@@ -84,7 +83,7 @@ impl frame_system::Config for Runtime {
 	type Hash = Hash;
 	type BlockHashCount = BlockHashCount;
 	/// The node stores its state in ParityDB.
-	type DbWeight = ParityDbWeight;
+	type DbWeight = weights::ParityDbWeight;
 	type Version = Version;
 	/// No balances: an account's data is empty; it exists through the provider reference its role
 	/// holds.

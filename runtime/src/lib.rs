@@ -36,6 +36,8 @@ mod client_metadata;
 pub mod configs;
 pub mod genesis_config_presets;
 pub mod permissions;
+#[cfg(feature = "std")]
+pub mod signing;
 pub mod weights;
 
 use alloc::vec::Vec;
@@ -57,7 +59,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("credchain"),
 	impl_name: alloc::borrow::Cow::Borrowed("credchain"),
 	authoring_version: 1,
-	spec_version: 106,
+	spec_version: 107,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 4,

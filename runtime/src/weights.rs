@@ -3,8 +3,9 @@
 //!
 //! - [`block_weights`], [`extrinsic_weights`]: `benchmark overhead` — the cost of an empty block and
 //!   of one no-op extrinsic (signature check and transaction extensions included);
-//! - `paritydb_weights` (not yet): `benchmark storage` needs a filled database (see the script);
-//!   until then the database weights are `frame_support`'s `ParityDbWeight`;
+//! - [`paritydb_weights`]: `benchmark storage` — a ParityDB read and write, measured on a
+//!   development chain's database holding a million credentials (`scripts/bench-scale.sh` then
+//!   `CREDCHAIN_BENCH_DB=... scripts/benchmark-weights.sh`);
 //! - one module per pallet: `benchmark pallet`, frame_system's transaction extensions included.
 //!
 //! CredChain's own pallets keep their weights beside their code (`pallets/*/src/weights.rs`).
@@ -19,6 +20,8 @@ pub mod pallet_membership;
 pub mod pallet_multisig;
 pub mod pallet_sudo;
 pub mod pallet_timestamp;
+pub mod paritydb_weights;
 
 pub use block_weights::BlockExecutionWeight;
 pub use extrinsic_weights::ExtrinsicBaseWeight;
+pub use paritydb_weights::constants::ParityDbWeight;

@@ -3,13 +3,10 @@
 //! and see the node's answer.
 
 use codec::Encode;
-use credchain_runtime::{
-	Address, RuntimeCall, Signature, SignedPayload, TxExtension, UncheckedExtrinsic, VERSION,
-};
+use credchain_runtime::{signing::signed_extrinsic, RuntimeCall};
 use jsonrpsee::core::ClientError;
 use sp_core::{crypto::Ss58Codec, H256};
 use sp_keyring::Sr25519Keyring;
-use sp_runtime::generic::Era;
 
 use crate::{hex_decode, hex_encode, Node};
 
@@ -39,38 +36,7 @@ pub async fn submit_with_nonce(
 ) -> Result<String, ClientError> {
 	let genesis: String = node.call("chain_getBlockHash", vec![0.into()]).await;
 	let genesis = H256::from_slice(&hex_decode(&genesis));
-	let extensions: TxExtension = (
-		frame_system::CheckNonZeroSender::new(),
-		frame_system::CheckSpecVersion::new(),
-		frame_system::CheckTxVersion::new(),
-		frame_system::CheckGenesis::new(),
-		frame_system::CheckMortality::from(Era::Immortal),
-		pallet_roles::CheckRole::new(),
-		frame_system::CheckNonce::from(nonce),
-		frame_system::CheckWeight::new(),
-		frame_metadata_hash_extension::CheckMetadataHash::new(false),
-		frame_system::WeightReclaim::new(),
-	);
-	let implicit = (
-		(),
-		VERSION.spec_version,
-		VERSION.transaction_version,
-		genesis,
-		genesis,
-		(),
-		(),
-		(),
-		None,
-		(),
-	);
-	let payload = SignedPayload::from_raw(call.clone(), extensions.clone(), implicit);
-	let signature = payload.using_encoded(|bytes| signer.sign(bytes));
-	let extrinsic = UncheckedExtrinsic::new_signed(
-		call,
-		Address::Id(signer.to_account_id()),
-		Signature::Sr25519(signature),
-		extensions,
-	);
+	let extrinsic = signed_extrinsic(call, &signer.pair(), nonce, genesis);
 	let encoded = format!("0x{}", hex_encode(&extrinsic.encode()));
 	node.try_call("author_submitExtrinsic", vec![encoded.into()]).await
 }

@@ -12,6 +12,12 @@ const ANSWER_TIMEOUT: Duration = Duration::from_secs(10);
 
 /// POSTs `body` to `url` with `content_type`; returns the answer's status and body.
 pub async fn post(url: &str, content_type: &str, body: &str) -> (u16, Vec<u8>) {
+	try_post(url, content_type, body).await.unwrap_or_else(|error| panic!("{error}"))
+}
+
+/// POSTs `body` to `url` with `content_type`; returns the answer's status and body, or why there
+/// was none (no connection, no answer in time, an unreadable body).
+pub async fn try_post(url: &str, content_type: &str, body: &str) -> Result<(u16, Vec<u8>), String> {
 	let client = Client::builder(TokioExecutor::new()).build_http::<Full<Bytes>>();
 	let request = Request::post(url)
 		.header("content-type", content_type)
@@ -19,9 +25,14 @@ pub async fn post(url: &str, content_type: &str, body: &str) -> (u16, Vec<u8>) {
 		.expect("a valid request");
 	let response = tokio::time::timeout(ANSWER_TIMEOUT, client.request(request))
 		.await
-		.unwrap_or_else(|_| panic!("{url} answers within {ANSWER_TIMEOUT:?}"))
-		.unwrap_or_else(|error| panic!("{url} answers HTTP: {error}"));
+		.map_err(|_| format!("{url} did not answer within {ANSWER_TIMEOUT:?}"))?
+		.map_err(|error| format!("{url} did not answer HTTP: {error}"))?;
 	let status = response.status().as_u16();
-	let body = response.into_body().collect().await.expect("the body can be read").to_bytes();
-	(status, body.to_vec())
+	let body = response
+		.into_body()
+		.collect()
+		.await
+		.map_err(|error| format!("{url}'s answer could not be read: {error}"))?
+		.to_bytes();
+	Ok((status, body.to_vec()))
 }

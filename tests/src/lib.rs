@@ -85,12 +85,28 @@ pub fn test_chain_spec(chain: &str) -> PathBuf {
 /// node's own spec (`build-spec --chain <chain>`) with `validatorSet.slotDuration` added to its
 /// genesis. Written once per test process, next to the node binary.
 pub fn chain_spec_with_slots(chain: &str, slot: Duration) -> PathBuf {
-	static SPECS: Mutex<BTreeMap<(String, u128), PathBuf>> = Mutex::new(BTreeMap::new());
-	let mut specs = SPECS.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-	let key = (chain.to_string(), slot.as_millis());
-	if let Some(path) = specs.get(&key) {
-		return path.clone();
-	}
+	let millis = slot.as_millis() as u64;
+	chain_spec_variant(chain, &format!("{millis}ms"), |patch| {
+		patch["validatorSet"]["slotDuration"] = millis.into();
+	})
+}
+
+/// The local testnet (four validators, test slots) with the development chain's accredited
+/// issuers: Bob ("Example University", Dave its registrar's delegate key) and Charlie — a
+/// consortium that issues from its first block, for tests that put it under load.
+pub fn local_chain_with_issuers() -> PathBuf {
+	let dev = built_in_chain_spec("dev");
+	let issuers = dev["genesis"]["runtimeGenesis"]["patch"]["credentials"]["issuers"].clone();
+	assert!(issuers.is_array(), "the dev chain accredits issuers at genesis");
+	let millis = TEST_SLOT_DURATION.as_millis() as u64;
+	chain_spec_variant("local", &format!("{millis}ms-issuers"), move |patch| {
+		patch["validatorSet"]["slotDuration"] = millis.into();
+		patch["credentials"]["issuers"] = issuers.clone();
+	})
+}
+
+/// The node's own chain spec of the built-in chain `chain` (`build-spec --chain <chain>`).
+fn built_in_chain_spec(chain: &str) -> Value {
 	let output = Command::new(node_binary())
 		.args(["build-spec", "--chain", chain])
 		.stderr(Stdio::null())
@@ -99,17 +115,29 @@ pub fn chain_spec_with_slots(chain: &str, slot: Duration) -> PathBuf {
 			panic!("cannot run {} build-spec: {error}", node_binary().display())
 		});
 	assert!(output.status.success(), "build-spec --chain {chain} failed: {}", output.status);
-	let mut spec: Value = serde_json::from_slice(&output.stdout).expect("build-spec prints JSON");
+	serde_json::from_slice(&output.stdout).expect("build-spec prints JSON")
+}
+
+/// The chain spec file `<chain>-<variant>.json`: the built-in chain `chain` with its genesis patch
+/// changed by `change`. Written once per test process, next to the node binary.
+fn chain_spec_variant(chain: &str, variant: &str, change: impl FnOnce(&mut Value)) -> PathBuf {
+	static SPECS: Mutex<BTreeMap<(String, String), PathBuf>> = Mutex::new(BTreeMap::new());
+	let mut specs = SPECS.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+	let key = (chain.to_string(), variant.to_string());
+	if let Some(path) = specs.get(&key) {
+		return path.clone();
+	}
+	let mut spec = built_in_chain_spec(chain);
 	let patch = &mut spec["genesis"]["runtimeGenesis"]["patch"];
 	assert!(patch.is_object(), "the {chain} chain spec is made from a genesis patch");
-	patch["validatorSet"]["slotDuration"] = (slot.as_millis() as u64).into();
+	change(patch);
 
 	let folder =
 		node_binary().parent().expect("the node binary is in a folder").join("e2e-chain-specs");
 	std::fs::create_dir_all(&folder).expect("the chain spec folder can be made");
-	let path = folder.join(format!("{chain}-{}ms.json", slot.as_millis()));
+	let path = folder.join(format!("{chain}-{variant}.json"));
 	// Several test processes may write the same file: each writes its own, then renames it.
-	let written = folder.join(format!("{chain}.{}.json", std::process::id()));
+	let written = folder.join(format!("{chain}-{variant}.{}.json", std::process::id()));
 	std::fs::write(&written, serde_json::to_vec(&spec).expect("JSON serializes"))
 		.expect("the chain spec can be written");
 	std::fs::rename(&written, &path).expect("the chain spec can be renamed");
@@ -149,14 +177,16 @@ pub fn free_port() -> u16 {
 }
 
 /// A running `credchain-node` process, stopped (SIGKILL) when dropped if the test did not stop it.
+/// It may be killed and restarted on its own database and ports, as a crashed node would be.
 pub struct Node {
 	name: String,
+	args: Vec<String>,
 	child: Option<Child>,
 	rpc: HttpClient,
 	rpc_port: u16,
 	p2p_port: u16,
 	log_path: PathBuf,
-	_base_path: tempfile::TempDir,
+	base_path: tempfile::TempDir,
 }
 
 /// How to start a node.
@@ -165,18 +195,24 @@ pub struct NodeConfig {
 	pub name: String,
 	/// The arguments beyond the ports, base path and the flags every test node gets.
 	pub args: Vec<String>,
+	/// The folder the node's base path is made in (the system's temporary folder if `None`).
+	pub folder: Option<PathBuf>,
 }
 
 impl NodeConfig {
 	/// A `--dev` node (Alice authors, finalizes and holds sudo) of the development chain with
 	/// short slots.
 	pub fn dev() -> Self {
-		Self { name: "dev".into(), args: vec!["--dev".into(), test_chain_argument("dev")] }
+		Self {
+			name: "dev".into(),
+			args: vec!["--dev".into(), test_chain_argument("dev")],
+			folder: None,
+		}
 	}
 
 	/// A `--dev` node of the development chain exactly as the node ships it (six-second slots).
 	pub fn shipped_dev() -> Self {
-		Self { name: "dev".into(), args: vec!["--dev".into()] }
+		Self { name: "dev".into(), args: vec!["--dev".into()], folder: None }
 	}
 
 	/// A validator of the local testnet (with short slots) with a well-known key (`alice`, `bob`,
@@ -191,6 +227,7 @@ impl NodeConfig {
 				format!("--{key}"),
 				format!("--node-key={}", well_known_node_key(key)),
 			],
+			folder: None,
 		}
 	}
 
@@ -206,6 +243,7 @@ impl NodeConfig {
 				format!("--node-key={}", well_known_node_key(key)),
 				"--offchain-worker=always".into(),
 			],
+			folder: None,
 		}
 	}
 
@@ -219,53 +257,136 @@ impl NodeConfig {
 		self.args.extend(args);
 		self
 	}
+
+	/// Runs the chain `chain` (a `--chain=...` argument) instead of the configuration's own.
+	pub fn with_chain(mut self, chain: &str) -> Self {
+		self.args.retain(|arg| !arg.starts_with("--chain=") && arg != "--dev");
+		self.args.push(chain.to_string());
+		self
+	}
+
+	/// Makes the node's base path inside `folder` (a small disk, for example).
+	pub fn in_folder(mut self, folder: &Path) -> Self {
+		self.folder = Some(folder.to_path_buf());
+		self
+	}
 }
 
 impl Node {
 	/// Starts a node on free loopback ports with its own temporary base path, and waits until its
 	/// JSON-RPC server answers.
 	pub async fn start(config: NodeConfig) -> Node {
-		let base_path = tempfile::Builder::new()
-			.prefix(&format!("credchain-e2e-{}-", config.name))
-			.tempdir()
-			.expect("a temporary folder can be made");
-		let log_path = base_path.path().join("node.log");
-		let log = File::create(&log_path).expect("the node log can be created");
+		let prefix = format!("credchain-e2e-{}-", config.name);
+		let mut base_path = tempfile::Builder::new();
+		base_path.prefix(&prefix);
+		let base_path = match &config.folder {
+			Some(folder) => base_path.tempdir_in(folder),
+			None => base_path.tempdir(),
+		}
+		.expect("a temporary folder can be made");
 		let rpc_port = free_port();
-		let p2p_port = free_port();
-
-		let child = Command::new(node_binary())
-			.args(&config.args)
-			.arg(format!("--base-path={}", base_path.path().join("data").display()))
-			.arg(format!("--rpc-port={rpc_port}"))
-			.arg(format!("--listen-addr=/ip4/127.0.0.1/tcp/{p2p_port}"))
-			.args(["--no-prometheus", "--no-telemetry", "--no-mdns"])
-			.stdin(Stdio::null())
-			.stdout(log.try_clone().expect("the log handle can be shared"))
-			.stderr(log)
-			.spawn()
-			.unwrap_or_else(|error| panic!("cannot start {}: {error}", node_binary().display()));
-
 		let rpc = HttpClientBuilder::default()
 			.request_timeout(Duration::from_secs(10))
 			.build(format!("http://127.0.0.1:{rpc_port}"))
 			.expect("a loopback URL is valid");
 		let mut node = Node {
 			name: config.name,
-			child: Some(child),
+			args: config.args,
+			child: None,
 			rpc,
 			rpc_port,
-			p2p_port,
-			log_path,
-			_base_path: base_path,
+			p2p_port: free_port(),
+			log_path: base_path.path().join("node.log"),
+			base_path,
 		};
+		node.spawn();
 		node.wait_for_rpc(NODE_START_TIMEOUT).await;
 		node
+	}
+
+	/// Starts the node's process on its base path and ports, its output appended to its log.
+	fn spawn(&mut self) {
+		let log = File::options()
+			.create(true)
+			.append(true)
+			.open(&self.log_path)
+			.expect("the node log can be opened");
+		let child = Command::new(node_binary())
+			.args(&self.args)
+			.arg(format!("--base-path={}", self.base_path.path().join("data").display()))
+			.arg(format!("--rpc-port={}", self.rpc_port))
+			.arg(format!("--listen-addr=/ip4/127.0.0.1/tcp/{}", self.p2p_port))
+			.args(["--no-prometheus", "--no-telemetry", "--no-mdns"])
+			.stdin(Stdio::null())
+			.stdout(log.try_clone().expect("the log handle can be shared"))
+			.stderr(log)
+			.spawn()
+			.unwrap_or_else(|error| panic!("cannot start {}: {error}", node_binary().display()));
+		self.child = Some(child);
+	}
+
+	/// Kills the process at once (SIGKILL, as a crash or a power cut would), leaving its database
+	/// as it was at that instant.
+	pub fn kill(&mut self) {
+		let mut child = self.child.take().expect("the node is running");
+		child.kill().expect("our own child process can be killed");
+		child.wait().expect("the killed child can be waited for");
+	}
+
+	/// Starts a stopped or killed node again on its own database and ports, and waits until its
+	/// JSON-RPC server answers (a node that cannot open its database fails the test with its log).
+	pub async fn restart(&mut self) {
+		assert!(self.child.is_none(), "node {} is still running", self.name);
+		self.spawn();
+		self.wait_for_rpc(NODE_START_TIMEOUT).await;
+	}
+
+	/// Adds arguments for the node's next starts (bootnodes that were not known at its first).
+	pub fn add_restart_args<I: IntoIterator<Item = String>>(&mut self, args: I) {
+		self.args.extend(args);
+	}
+
+	/// Waits for the node's process to end by itself; returns its exit status. Panics with the
+	/// node's log if it is still running after `timeout`.
+	pub fn wait_for_exit(&mut self, timeout: Duration) -> ExitStatus {
+		let child = self.child.as_mut().expect("the node is running");
+		let deadline = Instant::now() + timeout;
+		loop {
+			if let Some(status) = child.try_wait().expect("the child can be waited for") {
+				self.child = None;
+				return status;
+			}
+			assert!(
+				Instant::now() < deadline,
+				"node {} still runs after {timeout:?}:\n{}",
+				self.name,
+				self.log_tail()
+			);
+			std::thread::sleep(Duration::from_millis(100));
+		}
+	}
+
+	/// Starts a stopped node again and waits for it to end by itself (a node that must refuse to
+	/// run); returns its exit status.
+	pub fn start_and_wait_for_exit(&mut self, timeout: Duration) -> ExitStatus {
+		assert!(self.child.is_none(), "node {} is still running", self.name);
+		self.spawn();
+		self.wait_for_exit(timeout)
+	}
+
+	/// The node's whole log, across restarts.
+	pub fn log(&self) -> String {
+		std::fs::read_to_string(&self.log_path).unwrap_or_default()
 	}
 
 	/// The node's label.
 	pub fn name(&self) -> &str {
 		&self.name
+	}
+
+	/// The process id of the running node.
+	pub fn pid(&self) -> u32 {
+		self.child.as_ref().expect("the node is running").id()
 	}
 
 	/// The node's JSON-RPC port on 127.0.0.1.
@@ -281,7 +402,7 @@ impl Node {
 
 	/// The last lines of the node's log, for failure messages.
 	pub fn log_tail(&self) -> String {
-		let log = std::fs::read_to_string(&self.log_path).unwrap_or_default();
+		let log = self.log();
 		let lines: Vec<&str> = log.lines().collect();
 		lines[lines.len().saturating_sub(40)..].join("\n")
 	}
@@ -345,6 +466,14 @@ impl Node {
 	/// The number of the latest finalized block.
 	pub async fn finalized_number(&self) -> u64 {
 		self.finalized_head().await.number
+	}
+
+	/// The number of the latest finalized block, or `None` if the node does not answer (it is
+	/// down, or still starting).
+	pub async fn try_finalized_number(&self) -> Option<u64> {
+		let hash: String = self.try_call("chain_getFinalizedHead", Vec::new()).await.ok()?;
+		let header: Value = self.try_call("chain_getHeader", vec![hash.into()]).await.ok()?;
+		Some(header_number(&header))
 	}
 
 	/// The number of the best block.

@@ -40,6 +40,10 @@ impl<T: Config> Get<u64> for MinimumPeriodOf<T> {
 /// How many blocks make `MILLISECONDS` of time at this chain's slot duration (at least one): the
 /// block count of a day, a week or a minute, for the runtime's durations counted in blocks, so that
 /// they mean the same time whatever slot duration the genesis chose.
+///
+/// Reading it costs no database read that a call's weight should carry: the slot duration is read
+/// by the timestamp inherent at the start of every block (and charged there, see the runtime's
+/// `pallet_timestamp` weights), so every later read in the block is served from the overlay.
 pub struct BlocksPer<T, const MILLISECONDS: u64>(PhantomData<T>);
 
 impl<T: Config, const MILLISECONDS: u64> Get<BlockNumberFor<T>> for BlocksPer<T, MILLISECONDS> {

@@ -153,6 +153,7 @@ async fn the_council_governs_issuers_validators_and_nodes() {
 				test_chain_argument("local"),
 				format!("--node-key={}", node_key_for("stranger")),
 			],
+			folder: None,
 		}
 		.with_bootnode(&bootnode),
 	)

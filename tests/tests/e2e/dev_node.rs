@@ -55,8 +55,12 @@ async fn the_shipped_chain_has_two_second_slots_and_a_genesis_may_choose_others(
 
 	let six_seconds = Duration::from_secs(6);
 	let chosen = format!("--chain={}", chain_spec_with_slots("dev", six_seconds).display());
-	let slower =
-		Node::start(NodeConfig { name: "dev".into(), args: vec!["--dev".into(), chosen] }).await;
+	let slower = Node::start(NodeConfig {
+		name: "dev".into(),
+		args: vec!["--dev".into(), chosen],
+		folder: None,
+	})
+	.await;
 	assert_eq!(slot_duration(&slower).await, 6_000);
 	let produced = blocks_in(&slower, Duration::from_secs(2), 10).await;
 	assert!(produced <= 4, "{produced} blocks in twenty seconds of six-second slots");

@@ -3,11 +3,13 @@
 //! capability, so that it is linked once and its tests run side by side (`--test-threads`): they
 //! spend most of their time waiting for blocks.
 
+mod chaos;
 mod client_cli;
 mod client_rpc_errors;
 mod consortium;
 mod dev_genesis;
 mod dev_node;
+mod hostile_rpc;
 mod identity;
 mod performance;
 mod trust;
