@@ -12,6 +12,7 @@
 
 use codec::{Compact, DecodeLimit, Encode};
 use credchain_runtime::RuntimeCall;
+use frame_support::traits::PalletInfoAccess;
 use proptest::{collection::vec, prelude::*, sample::select};
 use scale_info::{PortableRegistry, TypeDef};
 use sp_keyring::Sr25519Keyring;
@@ -114,25 +115,31 @@ pub enum Wrapping {
 }
 
 /// One transaction: a signer and a call, or `None` where the bytes decoded to no call.
+///
+/// Most are what the chain's roles may send — credentials calls, and root or council calls from
+/// the sudo key and council member — so that they get past the role check to the pallets; the rest
+/// are any call from any key, which the role check must refuse.
 pub fn transaction() -> impl Strategy<Value = Option<(Sr25519Keyring, RuntimeCall)>> {
 	let calls = every_call();
-	(
-		select(calls),
-		vec(token(), 0..MAX_TOKENS),
-		select(SIGNERS.to_vec()),
-		prop_oneof![
-			6 => Just(Wrapping::Plain),
-			2 => Just(Wrapping::Sudo),
-			1 => Just(Wrapping::Council),
-		],
-	)
-		.prop_map(|((pallet, call), tokens, signer, wrapping)| {
-			let mut bytes = vec![pallet, call];
-			tokens.iter().for_each(|token| token.write(&mut bytes));
-			let call =
-				RuntimeCall::decode_with_depth_limit(MAX_CALL_DEPTH, &mut &bytes[..]).ok()?;
-			Some((signer, wrap(call, wrapping)))
-		})
+	let credentials = <credchain_runtime::Credentials as PalletInfoAccess>::index() as u8;
+	let credentials_calls: Vec<(u8, u8)> =
+		calls.iter().copied().filter(|(pallet, _)| *pallet == credentials).collect();
+	let governor = Just(Sr25519Keyring::Alice);
+	prop_oneof![
+		3 => (select(credentials_calls), select(SIGNERS.to_vec()), Just(Wrapping::Plain)),
+		1 => (select(calls.clone()), governor.clone(), Just(Wrapping::Sudo)),
+		1 => (select(calls.clone()), governor, Just(Wrapping::Council)),
+		1 => (select(calls), select(SIGNERS.to_vec()), Just(Wrapping::Plain)),
+	]
+	.prop_flat_map(|(call, signer, wrapping)| {
+		(Just(call), vec(token(), 0..MAX_TOKENS), Just(signer), Just(wrapping))
+	})
+	.prop_map(|((pallet, call), tokens, signer, wrapping)| {
+		let mut bytes = vec![pallet, call];
+		tokens.iter().for_each(|token| token.write(&mut bytes));
+		let call = RuntimeCall::decode_with_depth_limit(MAX_CALL_DEPTH, &mut &bytes[..]).ok()?;
+		Some((signer, wrap(call, wrapping)))
+	})
 }
 
 /// `call` as `wrapping` sends it.

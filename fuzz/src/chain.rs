@@ -10,7 +10,7 @@ use credchain_runtime::{
 };
 use frame_support::{
 	dispatch::DispatchClass,
-	traits::{Get, TryState, TryStateSelect},
+	traits::{TryState, TryStateSelect},
 };
 use serde_json::Value;
 use sp_consensus_aura::{Slot, AURA_ENGINE_ID};

@@ -203,26 +203,25 @@ impl IssueLoadReport {
 	}
 
 	/// Transactions included per second of chain time, from the first block that carried the run's
-	/// transactions to the last (by the blocks' timestamps, counting the first block's slot).
-	pub fn transactions_per_chain_second(&self) -> f64 {
-		let (Some(first), Some(last)) = (self.blocks.first(), self.blocks.last()) else {
-			return 0.0;
-		};
-		let slot_ms = self.slot_ms();
-		let span_ms = last.timestamp_ms.saturating_sub(first.timestamp_ms) + slot_ms;
+	/// transactions to the last (by the blocks' timestamps, counting the first block's slot); `None`
+	/// when the load fit in one block, whose duration the blocks do not tell.
+	pub fn transactions_per_chain_second(&self) -> Option<f64> {
+		let (first, last) = (self.blocks.first()?, self.blocks.last()?);
+		let span_ms = last.timestamp_ms.saturating_sub(first.timestamp_ms) + self.slot_ms()?;
 		let carried: u64 = self.blocks.iter().map(|block| u64::from(block.transactions())).sum();
-		carried as f64 * 1000.0 / (span_ms as f64).max(1.0)
+		Some(carried as f64 * 1000.0 / (span_ms as f64).max(1.0))
 	}
 
-	/// The time between blocks (the median gap of the reported blocks), in milliseconds.
-	pub fn slot_ms(&self) -> u64 {
+	/// The time between blocks (the median gap of the reported blocks), in milliseconds; `None`
+	/// with fewer than two blocks.
+	pub fn slot_ms(&self) -> Option<u64> {
 		let mut gaps: Vec<u64> = self
 			.blocks
 			.windows(2)
 			.map(|pair| pair[1].timestamp_ms.saturating_sub(pair[0].timestamp_ms))
 			.collect();
 		gaps.sort_unstable();
-		gaps.get(gaps.len() / 2).copied().unwrap_or(0)
+		gaps.get(gaps.len() / 2).copied()
 	}
 
 	/// The most transactions one block carried.
@@ -653,10 +652,18 @@ mod tests {
 		let report = report(vec![block(5, 12_000, 10), block(6, 18_000, 15), block(7, 24_000, 5)]);
 		assert_eq!(report.succeeded(), 30);
 		assert_eq!(report.credentials_per_second(), 30.0);
-		assert_eq!(report.slot_ms(), 6_000);
+		assert_eq!(report.slot_ms(), Some(6_000));
 		// 30 transactions over three six-second slots.
-		assert!((report.transactions_per_chain_second() - 30.0 / 18.0).abs() < 1e-9);
+		let rate = report.transactions_per_chain_second().expect("three blocks have a duration");
+		assert!((rate - 30.0 / 18.0).abs() < 1e-9);
 		assert_eq!(report.fullest_block().map(|block| block.number), Some(6));
+	}
+
+	#[test]
+	fn a_load_in_one_block_has_no_chain_rate() {
+		let report = report(vec![block(5, 12_000, 30)]);
+		assert_eq!(report.slot_ms(), None);
+		assert_eq!(report.transactions_per_chain_second(), None);
 	}
 
 	#[test]

@@ -158,11 +158,12 @@ fn print_issue_report(report: &IssueLoadReport) {
 		report.elapsed.as_secs_f64()
 	);
 	println!("rate:        {:.1} credentials/s finalized", report.credentials_per_second());
-	println!(
-		"chain rate:  {:.1} transactions/s included ({} ms blocks)",
-		report.transactions_per_chain_second(),
-		report.slot_ms()
-	);
+	match (report.transactions_per_chain_second(), report.slot_ms()) {
+		(Some(rate), Some(slot_ms)) => {
+			println!("chain rate:  {rate:.1} transactions/s included ({slot_ms} ms blocks)")
+		}
+		_ => println!("chain rate:  unknown (the load fit in one block)"),
+	}
 	let [p50, p95, p99] = report.latency_ms;
 	println!("latency:     submit→finalized p50 {p50:.0} ms, p95 {p95:.0} ms, p99 {p99:.0} ms");
 	if let Some(fullest) = report.fullest_block() {
