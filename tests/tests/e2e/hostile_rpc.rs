@@ -174,13 +174,16 @@ async fn hostile_requests_each_get_an_error_and_the_node_stays_up() {
 	}
 	sent += 10_000;
 
-	// A body over the server's limit (15 MiB by default) is refused by its size.
+	// A body over the server's limit (15 MiB by default) is refused by its size: a 413, or — when
+	// the server answers before the client has sent it all — the connection closed under it.
 	let oversized = format!(
 		r#"{{"jsonrpc":"2.0","id":1,"method":"credentials_verify","params":["{}"]}}"#,
 		"a".repeat(16 << 20)
 	);
-	let (status, _) = http::post(&url, "application/json", &oversized).await;
-	assert_eq!(status, 413, "an oversized body was not refused by its size");
+	match http::try_post(&url, "application/json", &oversized).await {
+		Ok((status, _)) => assert_eq!(status, 413, "an oversized body was not refused by its size"),
+		Err(error) => assert!(error.contains("did not answer HTTP"), "{error}"),
+	}
 	sent += 1;
 
 	// The node is up, answers the truth, and kept nothing of it all.
