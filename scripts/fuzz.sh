@@ -3,14 +3,14 @@
 # role, applied to the real runtime natively; after every block nothing panicked, every pallet's
 # try_state invariants hold and the weight limits were kept. A failing case is shrunk and its seed
 # kept in fuzz/regressions.txt (commit it, and add a regression test for what it found).
-#   scripts/fuzz.sh [CHAINS]     default 12,000 chains of up to 24 blocks: over a million calls
+#   scripts/fuzz.sh [CHAINS]     default 40,000 chains of up to 24 blocks: over a million calls
 # CREDCHAIN_FUZZ_SEED picks the run (default: a random seed, printed).
 # The test suite runs the same test with 48 chains and seed 1.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 cd "$REPO_ROOT"
 
-chains="${1:-12000}"
+chains="${1:-40000}"
 seed="${CREDCHAIN_FUZZ_SEED:-$RANDOM$RANDOM}"
 "$REPO_ROOT/scripts/setup.sh"
 log "Fuzzing the runtime: $chains chains, seed $seed"

@@ -58,6 +58,6 @@ SKIP_WASM_BUILD=1 cargo test --release --locked -p credchain-runtime-fuzz --feat
 # The benchmark scripts themselves (their start-up, parsing and reports), in their short versions on
 # the binaries just built: the end-to-end tests cover the `credchain bench` commands, not the scripts.
 log "Running the benchmark scripts' short versions"
-for script in bench-issue bench-latency bench-scale; do
+for script in bench-issue bench-latency bench-scale bench-rpc-under-load; do
 	CREDCHAIN_SKIP_BUILD=1 "$REPO_ROOT/scripts/$script.sh" --smoke
 done

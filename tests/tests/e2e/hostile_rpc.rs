@@ -48,6 +48,78 @@ fn noise(seed: u64, n: usize) -> String {
 	format!("0x{}", bytes.iter().map(|byte| format!("{byte:02x}")).collect::<String>())
 }
 
+/// Seeded dice for the random requests: numbers drawn from BLAKE2 of the seed and a counter, so a
+/// seed replays its run.
+struct Dice {
+	seed: u64,
+	counter: u64,
+}
+
+impl Dice {
+	/// A number below `bound`.
+	fn below(&mut self, bound: u64) -> u64 {
+		self.counter += 1;
+		let hash = blake2_256(&[self.seed.to_le_bytes(), self.counter.to_le_bytes()].concat());
+		u64::from_le_bytes(hash[..8].try_into().expect("8 bytes")) % bound
+	}
+
+	/// A JSON value that is no 32-byte hex value, no proof, and — with `strings` false — no string
+	/// at all, so that a method given it in place of a digest, a proof or an identifier must refuse.
+	fn hostile_value(&mut self, strings: bool, depth: u32) -> Value {
+		let kinds = if depth == 0 { 4 } else { 5 };
+		match (self.below(kinds), strings) {
+			(0, _) => json!(self.below(1 << 40) as i64 - (1 << 39)),
+			(1, _) => json!(self.below(2) == 1),
+			(2, _) => json!({ format!("k{}", self.below(100)): self.below(100) }),
+			(3, true) => {
+				// Hex of any length but 32 bytes, odd half the time; or not hex at all.
+				let bytes = [0, 1, 2, 16, 31, 33, 64, 1_000][self.below(8) as usize];
+				let mut text = noise(self.below(u64::MAX), bytes);
+				match self.below(3) {
+					0 => text.push('a'),
+					1 => text.replace_range(2..2, "zz"),
+					_ => {}
+				}
+				json!(text)
+			}
+			(3, false) => json!(0.5),
+			_ => {
+				let items = self.below(4);
+				Value::Array((0..items).map(|_| self.hostile_value(strings, depth - 1)).collect())
+			}
+		}
+	}
+}
+
+/// `rounds` random malformed requests — every `credentials_*` method, `author_submitExtrinsic` and
+/// `state_call`, with hostile values in every position that takes bytes, a proof or a number —
+/// each checked to be answered with an error. Returns how many were sent.
+async fn random_requests(port: u16, seed: u64, rounds: u64) -> u64 {
+	let mut dice = Dice { seed, counter: 0 };
+	let digest = json!(format!("0x{}", "cd".repeat(32)));
+	for round in 0..rounds {
+		let bytes = dice.hostile_value(true, 2);
+		let other = dice.hostile_value(false, 2);
+		let (method, params, code) = match dice.below(8) {
+			0 => ("credentials_verify", json!([bytes]), Some(INVALID_PARAMS)),
+			1 => ("credentials_verify", json!([digest, bytes]), Some(INVALID_PARAMS)),
+			2 => ("credentials_verify", json!([digest, null, other]), Some(INVALID_PARAMS)),
+			3 => ("credentials_verifyInBatch", json!([bytes, digest, other]), Some(INVALID_PARAMS)),
+			4 => ("credentials_issuer", json!([bytes]), Some(INVALID_PARAMS)),
+			5 => ("credentials_issuerByIdentifier", json!([other]), Some(INVALID_PARAMS)),
+			6 => ("author_submitExtrinsic", json!([bytes]), None),
+			// Arguments shorter than a digest, so that they can never decode.
+			_ => {
+				let arguments = noise(dice.below(u64::MAX), dice.below(32) as usize);
+				("state_call", json!(["CredentialsApi_verify", arguments]), None)
+			}
+		};
+		let answer = request(port, method, params.clone()).await;
+		assert_error(&answer, code, &format!("seed {seed} round {round}: {method}({params:.200})"));
+	}
+	rounds
+}
+
 /// The node's resident memory in MiB.
 fn resident_mib(node: &Node) -> u64 {
 	let status = std::fs::read_to_string(format!("/proc/{}/status", node.pid()))
@@ -186,12 +258,23 @@ async fn hostile_requests_each_get_an_error_and_the_node_stays_up() {
 	}
 	sent += 1;
 
+	// Random malformed requests: CREDCHAIN_HOSTILE_REQUESTS of them (scripts/hostile-rpc.sh sends
+	// more) from CREDCHAIN_HOSTILE_SEED.
+	let setting = |name: &str, default: u64| {
+		std::env::var(name).map_or(default, |text| {
+			text.parse().unwrap_or_else(|_| panic!("{name} must be a number, not {text:?}"))
+		})
+	};
+	let seed = setting("CREDCHAIN_HOSTILE_SEED", 1);
+	sent += random_requests(port, seed, setting("CREDCHAIN_HOSTILE_REQUESTS", 500)).await;
+
 	// The node is up, answers the truth, and kept nothing of it all.
 	let answer = request(port, "credentials_verify", json!([digest])).await;
 	assert_eq!(answer["result"]["status"], "unknown", "{answer}");
 	let resident = resident_mib(&node);
 	assert!(resident <= MAX_RESIDENT_MIB, "{resident} MiB resident after the hostile traffic");
 	println!(
-		"hostile RPC: {sent} malformed requests, {sent} error answers; {resident} MiB resident"
+		"hostile RPC (seed {seed}): {sent} malformed requests, {sent} error answers; {resident} \
+		 MiB resident"
 	);
 }
