@@ -7,12 +7,12 @@ use std::{collections::BTreeMap, sync::OnceLock};
 use codec::Encode;
 use credchain_runtime::{
 	genesis_config_presets::development_genesis, signing::signed_extrinsic, AllPalletsWithSystem,
-	Aura, BlockNumber, BuildStorage, Executive, Hash, Header, Runtime, RuntimeCall, RuntimeEvent,
-	RuntimeGenesisConfig, UncheckedExtrinsic,
+	Aura, BlockNumber, BuildStorage, Executive, Hash, Header, Runtime, RuntimeCall, RuntimeError,
+	RuntimeEvent, RuntimeGenesisConfig, UncheckedExtrinsic,
 };
 use frame_support::{
 	dispatch::DispatchClass,
-	traits::{PalletsInfoAccess, TryState, TryStateSelect},
+	traits::{TryState, TryStateSelect},
 };
 use serde_json::Value;
 use sp_consensus_aura::{Slot, AURA_ENGINE_ID};
@@ -22,7 +22,7 @@ use sp_keyring::Sr25519Keyring;
 use sp_runtime::{
 	traits::Header as _,
 	transaction_validity::{InvalidTransaction, TransactionValidityError},
-	ApplyExtrinsicResult, Digest, DigestItem, DispatchError, ModuleError, Storage,
+	ApplyExtrinsicResult, Digest, DigestItem, DispatchError, Storage,
 };
 
 /// What the transactions of a run came to.
@@ -87,17 +87,17 @@ impl Tally {
 
 /// The first failure of a call dispatched by `sudo` or a council motion among the events after
 /// the first `events_before`.
-fn wrapped_failure(events_before: u32) -> Option<DispatchError> {
-	frame_system::Pallet::<Runtime>::read_events_no_consensus()
-		.skip(events_before as usize)
-		.find_map(|record| match record.event {
+fn wrapped_failure(events_before: usize) -> Option<DispatchError> {
+	frame_system::Pallet::<Runtime>::read_events_no_consensus().skip(events_before).find_map(
+		|record| match record.event {
 			RuntimeEvent::Sudo(pallet_sudo::Event::Sudid { sudo_result: Err(error) })
 			| RuntimeEvent::Council(pallet_collective::Event::Executed {
 				result: Err(error),
 				..
 			}) => Some(error),
 			_ => None,
-		})
+		},
+	)
 }
 
 /// The sum of a breakdown's counts.
@@ -105,18 +105,11 @@ fn total(counts: &BTreeMap<String, u64>) -> u64 {
 	counts.values().sum()
 }
 
-/// A dispatch error by name: a pallet's error as `Pallet.Error`.
+/// A dispatch error by name: a pallet's error as `Pallet(Error)`, from the runtime's error type
+/// (events carry a pallet error's indices only).
 fn dispatch_error_name(error: DispatchError) -> String {
-	match error {
-		DispatchError::Module(ModuleError { index, message: Some(message), .. }) => {
-			let pallet = AllPalletsWithSystem::infos()
-				.into_iter()
-				.find(|pallet| pallet.index == usize::from(index))
-				.map_or("an unknown pallet", |pallet| pallet.name);
-			format!("{pallet}.{message}")
-		}
-		other => format!("{other:?}"),
-	}
+	RuntimeError::from_dispatch_error(error)
+		.map_or_else(|| format!("{error:?}"), |pallet_error| format!("{pallet_error:?}"))
 }
 
 /// A validity error by name; the role check's custom codes by what they mean.
@@ -204,7 +197,8 @@ impl Chain {
 			for (signer, call) in transactions {
 				let nonce = frame_system::Pallet::<Runtime>::account_nonce(signer.to_account_id());
 				let extrinsic = signed_extrinsic(call.clone(), &signer.pair(), nonce, genesis);
-				let events_before = frame_system::EventCount::<Runtime>::get();
+				let events_before =
+					frame_system::Pallet::<Runtime>::read_events_no_consensus().count();
 				let outcome = Executive::apply_extrinsic(extrinsic);
 				tally.count(outcome, wrapped_failure(events_before));
 			}
