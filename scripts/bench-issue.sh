@@ -4,7 +4,7 @@
 # each on the same fresh chain, plus this machine's signature-checking rate.
 #   scripts/bench-issue.sh            20,000 single issues, 300 batches of 1,000, 2,000 anchors, 20,000 baseline
 #   scripts/bench-issue.sh --smoke    a few of each (CI)
-# Extra node arguments: BENCH_NODE_ARGS (for example "--pool-type single-state").
+# Extra node arguments: BENCH_NODE_ARGS (for example "--trie-cache-size 67108864").
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 cd "$REPO_ROOT"

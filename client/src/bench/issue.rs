@@ -19,7 +19,10 @@
 
 use std::{
 	collections::BTreeMap,
-	sync::Arc,
+	sync::{
+		atomic::{AtomicUsize, Ordering},
+		Arc,
+	},
 	time::{Duration, Instant},
 };
 
@@ -30,7 +33,10 @@ use jsonrpsee::{
 };
 use serde_json::Value;
 use subxt::utils::{AccountId32, Static};
-use tokio::{sync::Semaphore, task::JoinSet};
+use tokio::{
+	sync::{Notify, Semaphore},
+	task::JoinSet,
+};
 
 use super::stats::{micros, percentile_ms};
 use crate::{
@@ -517,8 +523,46 @@ impl Pace {
 	}
 }
 
+/// Why a transaction is given up on when an earlier one of its signer's left the pool without being
+/// included: its nonce can never be reached, so the pool keeps it in its future queue for good.
+const STRANDED: &str = "stranded: an earlier transaction of its signer left the pool";
+
+/// Where one signer's queue stands: the first of its transactions (by position) that left the pool
+/// without being included, which strands every later one.
+#[derive(Debug)]
+struct QueueState {
+	/// The position of the first transaction that left the pool; `usize::MAX` while none has.
+	first_left: AtomicUsize,
+	/// Wakes the watchers when `first_left` moves.
+	moved: Notify,
+}
+
+impl QueueState {
+	fn new() -> Self {
+		Self { first_left: AtomicUsize::new(usize::MAX), moved: Notify::new() }
+	}
+
+	/// The transaction at `position` left the pool (or was never taken).
+	fn left(&self, position: usize) {
+		self.first_left.fetch_min(position, Ordering::SeqCst);
+		self.moved.notify_waiters();
+	}
+
+	/// Waits until a transaction before `position` has left the pool.
+	async fn stranded(&self, position: usize) {
+		loop {
+			let moved = self.moved.notified();
+			if self.first_left.load(Ordering::SeqCst) < position {
+				return;
+			}
+			moved.await;
+		}
+	}
+}
+
 /// Sends one signer's transactions in nonce order, each once the pool took the one before (and,
-/// with a `pace`, not before it is due); returns the tasks watching them.
+/// with a `pace`, not before it is due); returns the tasks watching them. Once one of them is
+/// refused or leaves the pool, the later ones are reported stranded instead of awaited.
 async fn send_queue(
 	client: Arc<WsClient>,
 	slots: Arc<Semaphore>,
@@ -526,6 +570,7 @@ async fn send_queue(
 	pace: Option<Pace>,
 	deadline: tokio::time::Instant,
 ) -> JoinSet<Fate> {
+	let state = Arc::new(QueueState::new());
 	let mut watchers = JoinSet::new();
 	for (position, transaction) in queue.into_iter().enumerate() {
 		if let Some(pace) = pace {
@@ -551,13 +596,21 @@ async fn send_queue(
 			.await;
 		match subscription {
 			Ok(subscription) => {
+				let state = Arc::clone(&state);
 				watchers.spawn(async move {
-					let fate = watch(subscription, submitted, deadline).await;
+					let fate = tokio::select! {
+						fate = watch(subscription, submitted, deadline) => fate,
+						() = state.stranded(position) => Fate::LeftPool(STRANDED.into()),
+					};
+					if matches!(fate, Fate::LeftPool(_)) {
+						state.left(position);
+					}
 					drop(slot);
 					fate
 				});
 			}
 			Err(error) => {
+				state.left(position);
 				let reason = refusal_reason(&error.to_string());
 				watchers.spawn(async move { Fate::Refused(reason) });
 			}
@@ -720,6 +773,28 @@ mod tests {
 			assert!(check(&IssueLoadConfig { rate: Some(rate), ..config(1, 1, "t") }).is_err());
 		}
 		assert!(check(&IssueLoadConfig { rate: Some(0.5), ..config(1, 1, "t") }).is_ok());
+	}
+
+	#[tokio::test]
+	async fn a_transaction_behind_one_that_left_the_pool_is_stranded() {
+		let state = Arc::new(QueueState::new());
+		let later = tokio::spawn({
+			let state = Arc::clone(&state);
+			async move { state.stranded(7).await }
+		});
+		tokio::task::yield_now().await;
+		assert!(!later.is_finished(), "stranded before anything left the pool");
+		state.left(7);
+		tokio::time::sleep(Duration::from_millis(20)).await;
+		assert!(!later.is_finished(), "stranded by its own leaving");
+		state.left(3);
+		tokio::time::timeout(Duration::from_secs(5), later)
+			.await
+			.expect("a transaction behind one that left is stranded")
+			.expect("the waiter does not panic");
+		// Those before the first that left are not.
+		let earlier = state.stranded(3);
+		assert!(tokio::time::timeout(Duration::from_millis(20), earlier).await.is_err());
 	}
 
 	#[test]
