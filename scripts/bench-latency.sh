@@ -29,10 +29,7 @@ for slot in "${slots[@]}"; do
 	fi
 done
 
-if [[ -z "${CREDCHAIN_SKIP_BUILD:-}" ]]; then
-	log "Building (release)"
-	cargo build "${CARGO_FLAGS[@]}" --bins --tests
-fi
+build_unless_skipped
 bin="$(target_dir)/release"
 work="$(mktemp -d)"
 pids=()

@@ -22,10 +22,7 @@ if [[ "${1:-}" == "--smoke" ]]; then
 	burst=200 seconds=2
 fi
 
-if [[ -z "${CREDCHAIN_SKIP_BUILD:-}" ]]; then
-	log "Building (release)"
-	cargo build "${CARGO_FLAGS[@]}" --bins --tests
-fi
+build_unless_skipped
 bin="$(target_dir)/release"
 work="$(mktemp -d)"
 port=$((20000 + RANDOM % 10000))

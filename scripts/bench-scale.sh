@@ -27,10 +27,7 @@ elif [[ -n "${1:-}" ]]; then
 	credentials="$1"
 fi
 
-if [[ -z "${CREDCHAIN_SKIP_BUILD:-}" ]]; then
-	log "Building (release)"
-	cargo build "${CARGO_FLAGS[@]}" --bins --tests
-fi
+build_unless_skipped
 bin="$(target_dir)/release"
 work="$(mktemp -d)"
 port=$((20000 + RANDOM % 10000))

@@ -15,14 +15,9 @@ cd "$REPO_ROOT"
 
 rounds="${1:-20}"
 seed="${CREDCHAIN_CHAOS_SEED:-$RANDOM$RANDOM}"
-if [[ -z "${CREDCHAIN_SKIP_BUILD:-}" ]]; then
-	"$REPO_ROOT/scripts/setup.sh"
-	log "Building (release)"
-	cargo build "${CARGO_FLAGS[@]}" --bins --tests
-fi
+build_unless_skipped
 log "Chaos: $rounds rounds, seed $seed"
 # Bounded: each round waits at most two minutes for recovery; the whole run at most 20 minutes
 # plus a minute per round.
-CREDCHAIN_NODE="$(target_dir)/release/credchain-node" CREDCHAIN_CHAOS_ROUNDS="$rounds" \
-	CREDCHAIN_CHAOS_SEED="$seed" timeout $((1200 + 60 * rounds)) \
-	cargo test "${CARGO_FLAGS[@]}" --test e2e -- --nocapture --test-threads 1 chaos::
+CREDCHAIN_CHAOS_ROUNDS="$rounds" CREDCHAIN_CHAOS_SEED="$seed" \
+	run_e2e_tests $((1200 + 60 * rounds)) chaos::

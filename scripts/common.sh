@@ -37,6 +37,26 @@ log() {
 	printf '\033[1m==> %s\033[0m\n' "$*" >&2
 }
 
+# Installs what the scripts need and builds the binaries and tests (release), unless
+# CREDCHAIN_SKIP_BUILD is set: scripts/test.sh sets it for the scripts' short versions, which run on
+# what it has just built.
+build_unless_skipped() {
+	if [[ -z "${CREDCHAIN_SKIP_BUILD:-}" ]]; then
+		"$REPO_ROOT/scripts/setup.sh"
+		log "Building (release)"
+		cargo build "${CARGO_FLAGS[@]}" --bins --tests
+	fi
+}
+
+# Runs the end-to-end tests whose names contain FILTER, one at a time and with their output, against
+# the node just built, for at most SECONDS: the long versions of the reliability tests, which read
+# their settings from the environment the caller gives.
+run_e2e_tests() {
+	local seconds="$1" filter="$2"
+	CREDCHAIN_NODE="$(target_dir)/release/credchain-node" timeout "$seconds" \
+		cargo test "${CARGO_FLAGS[@]}" --test e2e -- --nocapture --test-threads 1 "$filter"
+}
+
 # Waits until the node at 127.0.0.1:PORT answers JSON-RPC, at most a minute; prints the seconds it took.
 wait_for_rpc() {
 	local port="$1" started

@@ -13,14 +13,8 @@ cd "$REPO_ROOT"
 
 requests="${1:-100000}"
 seed="${CREDCHAIN_HOSTILE_SEED:-$RANDOM$RANDOM}"
-if [[ -z "${CREDCHAIN_SKIP_BUILD:-}" ]]; then
-	"$REPO_ROOT/scripts/setup.sh"
-	log "Building (release)"
-	cargo build "${CARGO_FLAGS[@]}" --bins --tests
-fi
+build_unless_skipped
 log "Hostile JSON-RPC: the fixed cases and $requests random requests, seed $seed"
 # Bounded: an hour at most.
-CREDCHAIN_NODE="$(target_dir)/release/credchain-node" CREDCHAIN_HOSTILE_REQUESTS="$requests" \
-	CREDCHAIN_HOSTILE_SEED="$seed" timeout 3600 \
-	cargo test "${CARGO_FLAGS[@]}" --test e2e -- --nocapture --test-threads 1 hostile_rpc::
+CREDCHAIN_HOSTILE_REQUESTS="$requests" CREDCHAIN_HOSTILE_SEED="$seed" run_e2e_tests 3600 hostile_rpc::
 CREDCHAIN_SKIP_BUILD=1 "$REPO_ROOT/scripts/bench-rpc-under-load.sh"
