@@ -11,8 +11,8 @@
 use std::{fs::File, io::Read, path::Path};
 
 pub use credchain_digest::{
-	inspect, may_start_json, named_issuer, sha256, BytesHasher, DigestError, DocumentDigest,
-	DocumentKind, DocumentStatements, Inspection, MAX_JSON_BYTES,
+	holder, inspect, may_start_json, named_issuer, sha256, BytesHasher, DigestError,
+	DocumentDigest, DocumentKind, DocumentStatements, Inspection, MAX_JSON_BYTES,
 };
 
 use crate::{Error, Result};

@@ -15,10 +15,13 @@
 //! verifier page runs it in the browser, compiled to WebAssembly (`verifier/digest-wasm`), so a
 //! document never leaves the verifier's machine and both always agree.
 //!
+//! [`holder`] computes and reads holder commitments (Open Badges 3.0 identity hashes).
+//!
 //! [`statements`] reads what a JSON credential says about itself (holder, achievement, issuer,
 //! validity), for showing next to what the chain confirms.
 
 mod canonical;
+pub mod holder;
 pub mod statements;
 mod unique_keys;
 

@@ -40,6 +40,10 @@ pub struct DocumentStatements {
 	pub holder_name: Option<String>,
 	/// The holder's identifier (`credentialSubject.id`).
 	pub holder_id: Option<String>,
+	/// The holder's hashed identity, as Open Badges 3.0 states it: the `identityHash` of the first
+	/// `credentialSubject.identifier` that is hashed with SHA-256 (`sha256$...`). The credential
+	/// record's holder commitment is the same hash (see [`crate::holder`]).
+	pub holder_identity_hash: Option<String>,
 	/// The achievement's name (`credentialSubject.achievement.name`).
 	pub achievement_name: Option<String>,
 	/// The achievement's type (`credentialSubject.achievement.achievementType`), such as `Degree`.
@@ -74,6 +78,7 @@ impl DocumentStatements {
 			},
 			holder_name: text(subject.and_then(|subject| subject.get("name"))),
 			holder_id: text(subject.and_then(|subject| subject.get("id"))),
+			holder_identity_hash: subject.and_then(hashed_identity),
 			achievement_name: text(achievement.and_then(|achievement| achievement.get("name"))),
 			achievement_type: text(
 				achievement.and_then(|achievement| achievement.get("achievementType")),
@@ -87,6 +92,20 @@ impl DocumentStatements {
 			),
 		}
 	}
+}
+
+/// The first SHA-256 `identityHash` among a credential subject's `identifier` objects (one, or a
+/// list), of those marked `"hashed": true`.
+fn hashed_identity(subject: &Value) -> Option<String> {
+	let identifiers = match subject.get("identifier")? {
+		Value::Array(identifiers) => identifiers.iter().collect(),
+		identifier => vec![identifier],
+	};
+	identifiers
+		.into_iter()
+		.filter(|identifier| identifier.get("hashed") == Some(&Value::Bool(true)))
+		.filter_map(|identifier| text(identifier.get("identityHash")))
+		.find(|hash| crate::holder::parse_identity_hash(hash).is_some())
 }
 
 /// `value` when it is a string.

@@ -135,3 +135,71 @@ fn an_open_badge_states_its_holder_achievement_and_validity() {
 	assert_eq!(statements.types, Some(vec!["VerifiableCredential".to_string()]));
 	assert_eq!(statements.achievement_name, None);
 }
+
+mod holder_binding {
+	use crate::holder::{holder_commitment, identity_hash, parse_identity_hash};
+
+	/// Vectors computed independently (Python's hashlib: `sha256(identity + salt)`).
+	#[test]
+	fn a_commitment_is_the_sha256_of_identity_then_salt() {
+		let commitment = holder_commitment("alice@example.edu", "b7e2c0a4d19f4e8a9c3d5f6a7b8c9d0e");
+		assert_eq!(
+			hex::encode(commitment),
+			"db0e28d42c867476b25579f90713944cd8ed225bf5e1fa34f8294c55e97ad8f8"
+		);
+		assert_eq!(
+			hex::encode(holder_commitment("did:example:élève", "salt-é")),
+			"4fa824637dd98cfde3d442d07c4a4f0fefaf72e3d78f75195efcfc739cfdfa5d"
+		);
+		assert_ne!(commitment, holder_commitment("alice@example.edu", "another salt"));
+		assert_ne!(
+			commitment,
+			holder_commitment("Alice@example.edu", "b7e2c0a4d19f4e8a9c3d5f6a7b8c9d0e")
+		);
+	}
+
+	#[test]
+	fn an_open_badge_s_hashed_identity_is_read_and_a_plain_or_md5_one_is_not() {
+		let hash = identity_hash(&holder_commitment("alice@example.edu", "s"));
+		let badge = |identifier: &str| {
+			format!(r#"{{"credentialSubject": {{"identifier": {identifier}}}}}"#).into_bytes()
+		};
+		let hashed = format!(
+			r#"[{{"type": "IdentityObject", "identityType": "emailAddress", "hashed": false,
+			"identityHash": "alice@example.edu"}},
+			{{"type": "IdentityObject", "identityType": "emailAddress", "hashed": true,
+			"identityHash": "md5$9e107d9d372bb6826bd81d3542a419d6", "salt": "s"}},
+			{{"type": "IdentityObject", "identityType": "emailAddress", "hashed": true,
+			"identityHash": "{hash}", "salt": "s"}}]"#
+		);
+		let statements = crate::inspect(&badge(&hashed)).unwrap().statements.unwrap();
+		assert_eq!(statements.holder_identity_hash.as_deref(), Some(hash.as_str()));
+		let one = format!(r#"{{"hashed": true, "identityHash": "{hash}"}}"#);
+		let statements = crate::inspect(&badge(&one)).unwrap().statements.unwrap();
+		assert_eq!(statements.holder_identity_hash.as_deref(), Some(hash.as_str()));
+		let plain = r#"{"hashed": false, "identityHash": "alice@example.edu"}"#;
+		let statements = crate::inspect(&badge(plain)).unwrap().statements.unwrap();
+		assert_eq!(statements.holder_identity_hash, None);
+	}
+
+	#[test]
+	fn identity_hashes_are_read_and_written_as_open_badges_writes_them() {
+		let commitment = holder_commitment("alice@example.edu", "s");
+		let written = identity_hash(&commitment);
+		assert!(written.starts_with("sha256$") && written.len() == 7 + 64, "{written}");
+		assert_eq!(parse_identity_hash(&written), Some(commitment));
+		assert_eq!(
+			parse_identity_hash(&written.to_uppercase().replace("SHA256$", "sha256$")),
+			Some(commitment)
+		);
+		for other in [
+			"md5$9e107d9d372bb6826bd81d3542a419d6",
+			"alice@example.edu",
+			"sha256$abc",
+			"sha256$",
+			"",
+		] {
+			assert_eq!(parse_identity_hash(other), None, "{other}");
+		}
+	}
+}

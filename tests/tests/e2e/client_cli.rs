@@ -563,3 +563,115 @@ fn register_alice_academy(client: &Client, country: &str) -> Run {
 		"//Alice",
 	])
 }
+
+/// The value after `label` on its line of `text`, up to the first space.
+fn value_after<'a>(text: &'a str, label: &str) -> &'a str {
+	let line = text.lines().find_map(|line| line.strip_prefix(label));
+	line.and_then(|rest| rest.split_whitespace().next())
+		.unwrap_or_else(|| panic!("no {label:?} in {text}"))
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_credential_bound_to_its_holder_is_confirmed_only_for_them() {
+	let node = Node::start(NodeConfig::dev()).await;
+	node.wait_for_finalized(1, Duration::from_secs(60)).await;
+	let client = Client::new(&node);
+	let dir = tempfile::tempdir().expect("a temporary folder");
+	let [diploma, badge, transcript] = ["diploma.pdf", "badge.pdf", "transcript.pdf"].map(|name| {
+		let path = dir.path().join(name);
+		std::fs::write(&path, pdf(name)).unwrap();
+		path
+	});
+
+	// The registrar issues a diploma bound to Alice's e-mail address; the client makes the salt.
+	let issued = client
+		.run(&[
+			"issue",
+			arg(&diploma),
+			"--issuer-key",
+			"//Dave",
+			"--holder-identity",
+			"alice@example.edu",
+		])
+		.expect(0)
+		.says("Holder salt: ");
+	let salt = value_after(&issued.stdout, "Holder salt: ").to_string();
+	assert_eq!(salt.len(), 32, "128 random bits in hex: {salt}");
+
+	// Alice shows her identity and salt: confirmed. Anyone else, or a wrong salt: not confirmed.
+	client
+		.run(&["verify", arg(&diploma), "--holder", "alice@example.edu", "--salt", &salt])
+		.expect(VALID)
+		.says("VALID")
+		.says("Holder check: the credential is alice@example.edu's");
+	for (identity, salt) in [("bob@example.edu", salt.as_str()), ("alice@example.edu", "0123")] {
+		client
+			.run(&["verify", arg(&diploma), "--holder", identity, "--salt", salt])
+			.expect(NOT_VALID)
+			.says("VALID")
+			.says("Holder check: NOT CONFIRMED");
+	}
+
+	// `holder commit` (no node) makes the same commitment `issue --holder` then records, as an Open
+	// Badges identityHash too.
+	let committed = run_cli(
+		None,
+		&[
+			"holder",
+			"commit",
+			"--identity",
+			"did:example:alice",
+			"--salt",
+			"a-salt-of-sixteen-or-more",
+		],
+	)
+	.expect(0);
+	let commitment = value_after(&committed.stdout, "Commitment:   ").to_string();
+	let identity_hash = value_after(&committed.stdout, "identityHash: ");
+	assert_eq!(identity_hash, format!("sha256${}", commitment.trim_start_matches("0x")));
+	client
+		.run(&["issue", arg(&badge), "--issuer-key", "//Dave", "--holder", &commitment])
+		.expect(0);
+	for (salt, expected) in
+		[("a-salt-of-sixteen-or-more", VALID), ("another-salt-of-16", NOT_VALID)]
+	{
+		client
+			.run(&["verify", arg(&badge), "--holder", "did:example:alice", "--salt", salt])
+			.expect(expected);
+	}
+
+	// A credential issued without a holder confirms nobody.
+	client.run(&["issue", arg(&transcript), "--issuer-key", "//Dave"]).expect(0);
+	client
+		.run(&["verify", arg(&transcript), "--holder", "alice@example.edu", "--salt", &salt])
+		.expect(NOT_VALID)
+		.says("names no holder");
+
+	// Bad input is refused before anything is sent.
+	let refusals: [&[&str]; 4] = [
+		&["issue", arg(&transcript), "--issuer-key", "//Dave", "--holder-salt", "s"],
+		&[
+			"issue",
+			arg(&transcript),
+			"--issuer-key",
+			"//Dave",
+			"--holder",
+			&commitment,
+			"--holder-identity",
+			"x",
+		],
+		&[
+			"issue",
+			arg(&transcript),
+			"--issuer-key",
+			"//Dave",
+			"--holder-identity",
+			" alice@example.edu",
+		],
+		&["verify", arg(&transcript), "--holder", "alice@example.edu"],
+	];
+	for arguments in refusals {
+		let run = client.run(arguments);
+		assert_eq!(run.code, ERROR, "{arguments:?} was not refused: {run:?}");
+	}
+}

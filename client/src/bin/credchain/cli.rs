@@ -11,6 +11,7 @@ use crate::commands::{
 	change::{ChangeArgs, RevokeArgs},
 	council::{CouncilCommand, ValidatorCommand},
 	digest::DigestArgs,
+	holder::HolderCommand,
 	issue::IssueArgs,
 	issue_batch::IssueBatchArgs,
 	issuer::{DelegateCommand, IssuerCommand},
@@ -49,6 +50,9 @@ pub struct Cli {
 pub enum Command {
 	/// Print the digest of documents, as the chain records them (no node needed).
 	Digest(DigestArgs),
+	/// Commit to a credential's holder without naming them: a salted hash of their identity.
+	#[command(subcommand)]
+	Holder(HolderCommand),
 	/// Issue credentials one by one: one transaction for one file, batches of up to the chain's
 	/// limit for several.
 	Issue(IssueArgs),

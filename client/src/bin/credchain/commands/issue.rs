@@ -9,18 +9,33 @@ use credchain_client::{
 	bytes32::to_hex, chain::IssueReceipt, keys::SigningKey, Digest, Error, Result,
 };
 
-use super::{documents, terms_input, terms_input::TermsArgs, Outcome};
+use super::{documents, holder::Holder, terms_input, terms_input::TermsArgs, Outcome};
 use crate::{cli::KEY_HELP, progress};
 
 /// Issues the documents of `args` on the chain at `url`.
 pub async fn run(url: &str, args: IssueArgs) -> Result<Outcome> {
-	let terms = terms_input::terms_from(&args.terms, args.holder.as_deref())?;
+	let holder = match &args.holder_identity {
+		Some(identity) => {
+			Some(Holder::new(identity, args.holder_salt.as_deref(), "--holder-identity")?)
+		}
+		None => None,
+	};
+	let commitment = holder.as_ref().map(|holder| to_hex(&holder.commitment));
+	let terms =
+		terms_input::terms_from(&args.terms, commitment.as_deref().or(args.holder.as_deref()))?;
 	let digests = documents::digest_all(&args.files)?;
 	documents::ensure_distinct(&args.files, &digests)?;
 	let key = SigningKey::from_argument(&args.issuer_key, "--issuer-key")?;
 	let chain = super::connect(url).await?;
 	if let Some(note) = terms_input::achievement_note(&args.terms, &terms) {
 		println!("{note}");
+	}
+	if let Some(holder) = holder.filter(|holder| holder.salt_is_new) {
+		println!(
+			"Holder salt: {} (give it to the holder with the credential: with their identity it shows \
+			 the credential is theirs; it is kept nowhere else)",
+			holder.salt
+		);
 	}
 
 	if let ([document], [digest]) = (args.files.as_slice(), digests.as_slice()) {
@@ -109,7 +124,17 @@ pub struct IssueArgs {
 	pub terms: TermsArgs,
 
 	/// A commitment to the holder: 32 bytes of hex, a salted hash of who the credential is for (never
-	/// a name). With several files, every credential gets it.
+	/// a name; `credchain holder commit` makes one). With several files, every credential gets it.
 	#[arg(long, value_name = "HEX")]
 	pub holder: Option<String>,
+
+	/// The holder's identity (an e-mail address, a DID), exactly as they will give it to a
+	/// verifier: the credential commits to it with a salted hash, instead of --holder. The salt is
+	/// printed: give it to the holder.
+	#[arg(long, value_name = "IDENTITY", conflicts_with = "holder")]
+	pub holder_identity: Option<String>,
+
+	/// The salt for --holder-identity. Default: 128 random bits (recommended).
+	#[arg(long, value_name = "SALT", requires = "holder_identity")]
+	pub holder_salt: Option<String>,
 }

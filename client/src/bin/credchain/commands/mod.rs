@@ -7,6 +7,7 @@ pub mod change;
 pub mod council;
 pub mod digest;
 mod documents;
+pub mod holder;
 pub mod issue;
 pub mod issue_batch;
 pub mod issuer;
@@ -64,6 +65,7 @@ pub async fn run(cli: Cli) -> Result<Outcome> {
 	let url = cli.url;
 	match cli.command {
 		Command::Digest(args) => digest::run(args),
+		Command::Holder(command) => holder::run(command),
 		Command::Issue(args) => issue::run(&url, args).await,
 		Command::IssueBatch(args) => issue_batch::run(&url, args).await,
 		Command::Revoke(args) => change::revoke(&url, args).await,

@@ -3,12 +3,18 @@
 //! `credentials_verify` otherwise — and prints it in words (or as JSON, in the node's shape, with `--json`).
 //! A JSON credential's own `issuer` (or `issuer.id`) is passed along, so that the node answers
 //! `issuerMismatch` for a document that does not come from the issuer it names; `--issuer` names the
-//! expected issuer of a document that names none. Exit code 0 only when the credential is valid.
+//! expected issuer of a document that names none. `--holder IDENTITY --salt SALT` checks that the
+//! record commits to that holder. Exit code 0 only when the credential is valid (and, with
+//! `--holder`, is that holder's).
 
 use std::path::PathBuf;
 
 use clap::Args;
-use credchain_client::{digest::named_issuer, rpc::NodeRpc, verdict, Error, Result};
+use credchain_client::{
+	digest::{holder::holder_commitment, named_issuer},
+	rpc::NodeRpc,
+	verdict, Digest, Error, Result,
+};
 
 use super::{print_json, target, Outcome};
 
@@ -32,11 +38,21 @@ pub async fn run(url: &str, args: VerifyArgs) -> Result<Outcome> {
 	};
 	let mismatch =
 		proof.as_ref().filter(|found| !found.matches(&target)).map(|found| found.mismatch(&target));
+	let holder = match (&args.holder, &args.salt) {
+		(Some(identity), Some(salt)) => {
+			let recorded = answer.holder_commitment.map(|commitment| commitment.0);
+			Some(check_holder(recorded, identity, salt))
+		}
+		_ => None,
+	};
 
 	if args.json {
 		print_json(&answer)?;
 		if let Some(note) = mismatch {
 			eprintln!("note: {note}");
+		}
+		if let Some(check) = &holder {
+			eprintln!("holder: {}", check.text);
 		}
 	} else {
 		let subject = target.document.as_ref().map(|document| document.display().to_string());
@@ -47,8 +63,43 @@ pub async fn run(url: &str, args: VerifyArgs) -> Result<Outcome> {
 		if let Some(found) = &proof {
 			println!("Proof file: {}", found.path.display());
 		}
+		if let Some(check) = &holder {
+			println!("Holder check: {}", check.text);
+		}
 	}
-	Ok(if answer.is_valid() { Outcome::Success } else { Outcome::NotValid })
+	let holder_confirmed = holder.is_none_or(|check| check.matches);
+	Ok(if answer.is_valid() && holder_confirmed { Outcome::Success } else { Outcome::NotValid })
+}
+
+/// What the holder check found.
+#[derive(Debug, PartialEq, Eq)]
+struct HolderCheck {
+	/// Whether the record commits to the identity given.
+	matches: bool,
+	/// The finding in words.
+	text: String,
+}
+
+/// Whether the `recorded` holder commitment is the one `identity` and `salt` make.
+fn check_holder(recorded: Option<Digest>, identity: &str, salt: &str) -> HolderCheck {
+	let given = holder_commitment(identity, salt);
+	match recorded {
+		Some(recorded) if recorded == given => HolderCheck {
+			matches: true,
+			text: format!("the credential is {identity}'s (its holder commitment is theirs)"),
+		},
+		Some(_) => HolderCheck {
+			matches: false,
+			text: format!(
+				"NOT CONFIRMED: the credential's holder commitment is not {identity}'s with this salt \
+				 (another holder, or a wrong identity or salt)"
+			),
+		},
+		None => HolderCheck {
+			matches: false,
+			text: "NOT CONFIRMED: the credential's record names no holder".into(),
+		},
+	}
 }
 
 /// The largest document read to find the issuer it names: 16 MiB.
@@ -106,6 +157,15 @@ pub struct VerifyArgs {
 	#[arg(long, value_name = "URI")]
 	pub issuer: Option<String>,
 
+	/// The holder's identity, as the holder gives it, to check that the credential is theirs: the
+	/// record's holder commitment must be the SHA-256 of the identity and the salt (--salt).
+	#[arg(long, value_name = "IDENTITY", requires = "salt")]
+	pub holder: Option<String>,
+
+	/// The salt the holder gives with their identity (--holder).
+	#[arg(long, value_name = "SALT", requires = "holder")]
+	pub salt: Option<String>,
+
 	/// Print the node's answer as JSON instead of in words.
 	#[arg(long)]
 	pub json: bool,
@@ -114,6 +174,17 @@ pub struct VerifyArgs {
 #[cfg(test)]
 mod tests {
 	use super::*;
+
+	#[test]
+	fn the_holder_check_confirms_only_the_committed_identity_and_salt() {
+		let recorded = holder_commitment("alice@example.edu", "s1");
+		assert!(check_holder(Some(recorded), "alice@example.edu", "s1").matches);
+		let wrong_salt = check_holder(Some(recorded), "alice@example.edu", "s2");
+		assert!(!wrong_salt.matches && wrong_salt.text.starts_with("NOT CONFIRMED"));
+		assert!(!check_holder(Some(recorded), "bob@example.edu", "s1").matches);
+		let none = check_holder(None, "alice@example.edu", "s1");
+		assert!(!none.matches && none.text.contains("names no holder"), "{none:?}");
+	}
 
 	#[test]
 	fn the_named_issuer_wins_and_must_match_the_expected_one() {
