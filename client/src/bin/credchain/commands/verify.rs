@@ -11,7 +11,10 @@ use std::path::PathBuf;
 
 use clap::Args;
 use credchain_client::{
-	digest::{holder::holder_commitment, named_issuer},
+	digest::{
+		holder::{holder_commitment, parse_identity_hash},
+		inspect, DocumentStatements,
+	},
 	rpc::NodeRpc,
 	verdict, Digest, Error, Result,
 };
@@ -22,7 +25,12 @@ use super::{print_json, target, Outcome};
 pub async fn run(url: &str, args: VerifyArgs) -> Result<Outcome> {
 	let target = target::resolve_target(&args.target)?;
 	let proof = target::find_proof(&target, args.proof.as_deref())?;
-	let issuer = claimed_issuer(target.document.as_deref(), args.issuer)?;
+	let statements = document_statements(target.document.as_deref())?;
+	let stated_holder = statements
+		.as_ref()
+		.and_then(|statements| statements.holder_identity_hash.as_deref())
+		.and_then(parse_identity_hash);
+	let issuer = choose_issuer(statements.and_then(|statements| statements.issuer), args.issuer)?;
 	let rpc = NodeRpc::connect(url).await?;
 
 	let answer = match &proof {
@@ -38,17 +46,21 @@ pub async fn run(url: &str, args: VerifyArgs) -> Result<Outcome> {
 	};
 	let mismatch =
 		proof.as_ref().filter(|found| !found.matches(&target)).map(|found| found.mismatch(&target));
+	let recorded_holder = answer.holder_commitment.map(|commitment| commitment.0);
 	let holder = match (&args.holder, &args.salt) {
 		(Some(identity), Some(salt)) => {
-			let recorded = answer.holder_commitment.map(|commitment| commitment.0);
-			Some(check_holder(recorded, identity, salt))
+			Some(check_holder(recorded_holder, stated_holder, identity, salt))
 		}
 		_ => None,
 	};
+	let holder_note = compare_holders(recorded_holder, stated_holder);
 
 	if args.json {
 		print_json(&answer)?;
 		if let Some(note) = mismatch {
+			eprintln!("note: {note}");
+		}
+		if let Some(note) = holder_note {
 			eprintln!("note: {note}");
 		}
 		if let Some(check) = &holder {
@@ -62,6 +74,9 @@ pub async fn run(url: &str, args: VerifyArgs) -> Result<Outcome> {
 		}
 		if let Some(found) = &proof {
 			println!("Proof file: {}", found.path.display());
+		}
+		if let Some(note) = holder_note {
+			println!("Note: {note}.");
 		}
 		if let Some(check) = &holder {
 			println!("Holder check: {}", check.text);
@@ -80,52 +95,72 @@ struct HolderCheck {
 	text: String,
 }
 
-/// Whether the `recorded` holder commitment is the one `identity` and `salt` make.
-fn check_holder(recorded: Option<Digest>, identity: &str, salt: &str) -> HolderCheck {
+/// Whether the credential commits to the holder `identity` with `salt`: through its record's holder
+/// commitment, or — for a record without one — through the hashed identity its document states
+/// (anchored with the rest of the document by its digest).
+fn check_holder(
+	recorded: Option<Digest>,
+	stated: Option<Digest>,
+	identity: &str,
+	salt: &str,
+) -> HolderCheck {
 	let given = holder_commitment(identity, salt);
-	match recorded {
-		Some(recorded) if recorded == given => HolderCheck {
+	let (commitment, whose) = match (recorded, stated) {
+		(Some(recorded), _) => (recorded, "its holder commitment"),
+		(None, Some(stated)) => (stated, "its document's hashed identity"),
+		(None, None) => {
+			return HolderCheck {
+				matches: false,
+				text: "NOT CONFIRMED: the credential's record names no holder".into(),
+			}
+		}
+	};
+	if commitment == given {
+		HolderCheck {
 			matches: true,
-			text: format!("the credential is {identity}'s (its holder commitment is theirs)"),
-		},
-		Some(_) => HolderCheck {
+			text: format!("the credential is {identity}'s ({whose} is theirs)"),
+		}
+	} else {
+		HolderCheck {
 			matches: false,
 			text: format!(
-				"NOT CONFIRMED: the credential's holder commitment is not {identity}'s with this salt \
-				 (another holder, or a wrong identity or salt)"
+				"NOT CONFIRMED: {whose} is not {identity}'s with this salt (another holder, or a wrong \
+				 identity or salt)"
 			),
-		},
-		None => HolderCheck {
-			matches: false,
-			text: "NOT CONFIRMED: the credential's record names no holder".into(),
-		},
+		}
 	}
 }
 
-/// The largest document read to find the issuer it names: 16 MiB.
+/// A note when the document states a hashed holder identity (Open Badges 3.0) that its record does
+/// not carry, or carries otherwise.
+fn compare_holders(recorded: Option<Digest>, stated: Option<Digest>) -> Option<&'static str> {
+	match (recorded, stated) {
+		(Some(recorded), Some(stated)) if recorded != stated => Some(
+			"the document's hashed holder identity (credentialSubject.identifier) differs from its \
+			 record's holder commitment; the record's is the one checked",
+		),
+		(None, Some(_)) => Some(
+			"the record names no holder; the document's hashed holder identity \
+			 (credentialSubject.identifier) is the one checked with --holder",
+		),
+		_ => None,
+	}
+}
+
+/// The largest document read for what it states about itself: 16 MiB.
 const MAX_JSON_CREDENTIAL_SIZE: u64 = 16 << 20;
 
-/// The issuer to ask about: the one the JSON `document` names, or `expected` (`--issuer`) for a
-/// document that names none. A document that names another issuer than `expected` is an error: the
-/// verifier's expectation and the document disagree before the chain is even asked.
-fn claimed_issuer(
-	document: Option<&std::path::Path>,
-	expected: Option<String>,
-) -> Result<Option<String>> {
-	let named = match document {
-		Some(path) => {
-			let read_error = |error| Error::file("read", path, error);
-			let size = std::fs::metadata(path).map_err(read_error)?.len();
-			// A JSON credential is small; a larger file is some other document (a PDF).
-			if size <= MAX_JSON_CREDENTIAL_SIZE {
-				named_issuer(&std::fs::read(path).map_err(read_error)?)
-			} else {
-				None
-			}
-		}
-		None => None,
-	};
-	choose_issuer(named, expected)
+/// What a JSON credential `document` states about itself (the issuer it names, its holder's hashed
+/// identity); `None` for a document that is not JSON, or larger than a JSON credential (a PDF).
+fn document_statements(document: Option<&std::path::Path>) -> Result<Option<DocumentStatements>> {
+	let Some(path) = document else { return Ok(None) };
+	let read_error = |error| Error::file("read", path, error);
+	let size = std::fs::metadata(path).map_err(read_error)?.len();
+	if size > MAX_JSON_CREDENTIAL_SIZE {
+		return Ok(None);
+	}
+	let inspection = inspect(&std::fs::read(path).map_err(read_error)?)?;
+	Ok(inspection.statements)
 }
 
 /// The issuer the document `named`, else the one the verifier `expected`; an error when both are
@@ -177,13 +212,24 @@ mod tests {
 
 	#[test]
 	fn the_holder_check_confirms_only_the_committed_identity_and_salt() {
-		let recorded = holder_commitment("alice@example.edu", "s1");
-		assert!(check_holder(Some(recorded), "alice@example.edu", "s1").matches);
-		let wrong_salt = check_holder(Some(recorded), "alice@example.edu", "s2");
+		let alice = holder_commitment("alice@example.edu", "s1");
+		let bob = holder_commitment("bob@example.edu", "s1");
+		assert!(check_holder(Some(alice), None, "alice@example.edu", "s1").matches);
+		let wrong_salt = check_holder(Some(alice), None, "alice@example.edu", "s2");
 		assert!(!wrong_salt.matches && wrong_salt.text.starts_with("NOT CONFIRMED"));
-		assert!(!check_holder(Some(recorded), "bob@example.edu", "s1").matches);
-		let none = check_holder(None, "alice@example.edu", "s1");
+		assert!(!check_holder(Some(alice), None, "bob@example.edu", "s1").matches);
+		let none = check_holder(None, None, "alice@example.edu", "s1");
 		assert!(!none.matches && none.text.contains("names no holder"), "{none:?}");
+		// The document's hashed identity counts only for a record without a commitment.
+		let stated = check_holder(None, Some(alice), "alice@example.edu", "s1");
+		assert!(stated.matches && stated.text.contains("document's hashed identity"), "{stated:?}");
+		assert!(!check_holder(Some(bob), Some(alice), "alice@example.edu", "s1").matches);
+		assert_eq!(compare_holders(Some(alice), Some(alice)), None);
+		assert!(
+			compare_holders(Some(bob), Some(alice)).is_some_and(|note| note.contains("differs"))
+		);
+		assert!(compare_holders(None, Some(alice)).is_some_and(|note| note.contains("no holder")));
+		assert_eq!(compare_holders(Some(alice), None), None);
 	}
 
 	#[test]
