@@ -294,6 +294,10 @@ impl pallet_credentials::Config for Runtime {
 	type DefaultIssuanceQuota = DefaultIssuanceQuota;
 	/// Quota days are calendar-length, whatever the chain's slot duration.
 	type QuotaDay = BlocksPer<Runtime, DAY_MS>;
+	type MaxAchievementSkills = ConstU32<16>;
+	type MaxAchievementVersions = ConstU32<32>;
+	type MaxAchievementShares = ConstU32<16>;
+	type MaxStackComponents = ConstU32<16>;
 	type WeightInfo = pallet_credentials::weights::SubstrateWeight<Runtime>;
 }
 

@@ -9,10 +9,10 @@
 //! | Validator | `Session.set_keys`, `Session.purge_keys`, `NodeAuthorization.add_connections` / `remove_connections` (of a node it owns), `Grandpa.report_equivocation`, `System.apply_authorized_upgrade`, `Credentials.register_issuer` |
 //! | CouncilMember | `Council.propose` / `vote` / `close` / `release_proposal_cost`, `CouncilMembership.change_key`, `System.apply_authorized_upgrade`, `Credentials.register_issuer` |
 //! | Issuer | `Credentials.propose_profile_change`, `add_delegate`, `remove_delegate`, and the issuing calls below |
-//! | Issuer, Delegate | `Credentials.issue`, `issue_batch`, `anchor_batch`, `revoke`, `suspend`, `reinstate`, `revoke_batch`, `revoke_batch_leaf`, `suspend_batch_leaf`, `reinstate_batch_leaf` |
+//! | Issuer, Delegate | `Credentials.issue`, `issue_batch`, `anchor_batch`, `issue_stacked`, `revoke`, `suspend`, `reinstate`, `revoke_batch`, `revoke_batch_leaf`, `suspend_batch_leaf`, `reinstate_batch_leaf`, and the achievement registry's `create_achievement`, `publish_achievement_version`, `deprecate_achievement`, `share_achievement`, `unshare_achievement` |
 //! | Invitee | `Credentials.accept_delegation` |
 //! | Delegate, Invitee | `Credentials.resign_delegation` |
-//! | nobody (governance only) | everything else: `System.remark*`, `System.set_code`, `Timestamp.set`, `ValidatorSet.*`, `RuntimeUpgrade.*`, `Balances.*`, the council's own administration, accreditation, profile approval, key moves, quotas, well-known nodes |
+//! | nobody (governance only) | everything else: `System.remark*`, `System.set_code`, `Timestamp.set`, `ValidatorSet.*`, `RuntimeUpgrade.*`, `Balances.*`, the council's own administration, accreditation, profile approval, key moves, quotas, achievement endorsements, well-known nodes |
 //!
 //! A multi-signature account (an issuer whose key is a k-of-n of its officers) acts through its
 //! signatories: `Multisig.as_multi`, `as_multi_threshold_1`, `approve_as_multi` and
@@ -153,7 +153,13 @@ fn credentials(call: &pallet_credentials::Call<super::Runtime>) -> RoleSet {
 		| Call::revoke_batch { .. }
 		| Call::revoke_batch_leaf { .. }
 		| Call::suspend_batch_leaf { .. }
-		| Call::reinstate_batch_leaf { .. } => ISSUER_OR_DELEGATE,
+		| Call::reinstate_batch_leaf { .. }
+		| Call::issue_stacked { .. }
+		| Call::create_achievement { .. }
+		| Call::publish_achievement_version { .. }
+		| Call::deprecate_achievement { .. }
+		| Call::share_achievement { .. }
+		| Call::unshare_achievement { .. } => ISSUER_OR_DELEGATE,
 		Call::accept_delegation { .. } => RoleSet::of(&[Role::Invitee]),
 		Call::resign_delegation { .. } => RoleSet::of(&[Role::Delegate, Role::Invitee]),
 		_ => NOBODY,

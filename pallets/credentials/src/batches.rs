@@ -71,6 +71,7 @@ impl<T: Config> Pallet<T> {
 		ensure!(leaf_count > 0, Error::<T>::NoLeaves);
 		ensure!(terms.window_is_valid(), Error::<T>::InvalidValidityWindow);
 		let issuer = Self::ensure_may_issue(&signer)?;
+		Self::ensure_may_issue_achievement(&issuer, &terms)?;
 		ensure!(Self::batch_of(&root, &issuer).is_none(), Error::<T>::BatchAlreadyExists);
 		Self::charge_issuance(&issuer, 1)?;
 		let (issued_at, issued_on) = Self::now();

@@ -13,6 +13,7 @@ impl<T: Config> Pallet<T> {
 	/// Issues one credential, signed by `signer` for its issuer.
 	pub fn do_issue(signer: T::AccountId, credential: CredentialInput) -> DispatchResult {
 		let issuer = Self::ensure_may_issue(&signer)?;
+		Self::ensure_may_issue_achievement(&issuer, &credential.terms)?;
 		Self::charge_issuance(&issuer, 1)?;
 		let (block, time) = Self::now();
 		Self::insert_credential(&issuer, &signer, credential, block, time)
@@ -25,6 +26,9 @@ impl<T: Config> Pallet<T> {
 	) -> DispatchResult {
 		ensure!(!credentials.is_empty(), Error::<T>::EmptyBatch);
 		let issuer = Self::ensure_may_issue(&signer)?;
+		for credential in &credentials {
+			Self::ensure_may_issue_achievement(&issuer, &credential.terms)?;
+		}
 		Self::charge_issuance(&issuer, credentials.len() as u32)?;
 		let (block, time) = Self::now();
 		for credential in credentials {
@@ -35,7 +39,7 @@ impl<T: Config> Pallet<T> {
 
 	/// Stores a new credential record of `issuer`: one existence check, one write. Another issuer's
 	/// record of the same digest does not stand in the way (see `records`).
-	fn insert_credential(
+	pub(crate) fn insert_credential(
 		issuer: &T::AccountId,
 		signer: &T::AccountId,
 		credential: CredentialInput,

@@ -61,12 +61,17 @@
 
 extern crate alloc;
 
+pub use achievement_types::*;
+pub use achievement_view::*;
 pub use pallet::*;
 pub use types::*;
 pub use verification::*;
 pub use weights::WeightInfo;
 
 mod access;
+pub mod achievement_types;
+mod achievement_view;
+mod achievements;
 mod batches;
 mod credentials;
 mod delegation;
@@ -76,6 +81,7 @@ mod issuers;
 pub mod migrations;
 mod quota;
 mod records;
+mod stacking;
 pub mod types;
 mod verification;
 pub mod weights;
@@ -153,6 +159,23 @@ pub mod pallet {
 		#[pallet::constant]
 		type QuotaDay: Get<BlockNumberFor<Self>>;
 
+		/// The most skills or alignments an achievement may list.
+		#[pallet::constant]
+		type MaxAchievementSkills: Get<u32>;
+
+		/// The most versions one achievement may have.
+		#[pallet::constant]
+		type MaxAchievementVersions: Get<u32>;
+
+		/// The most other issuers an achievement may be shared with.
+		#[pallet::constant]
+		type MaxAchievementShares: Get<u32>;
+
+		/// The most component achievements a stacking rule may name, and the most component
+		/// credentials a stacked credential may cite.
+		#[pallet::constant]
+		type MaxStackComponents: Get<u32>;
+
 		/// Weights of this pallet's calls, from its benchmarks.
 		type WeightInfo: WeightInfo;
 	}
@@ -185,6 +208,39 @@ pub mod pallet {
 	/// A credential status with this runtime's types.
 	pub type StatusOf<T> =
 		CredentialStatus<<T as frame_system::Config>::AccountId, BlockNumberFor<T>>;
+
+	/// An achievement definition with this runtime's bounds.
+	pub type AchievementDefinitionOf<T> = AchievementDefinition<
+		<T as Config>::MaxNameLength,
+		<T as Config>::MaxUriLength,
+		<T as Config>::MaxAchievementSkills,
+	>;
+
+	/// A stacking rule with this runtime's bounds.
+	pub type StackingRuleOf<T> = StackingRule<<T as Config>::MaxStackComponents>;
+
+	/// A version of an achievement with this runtime's types and bounds.
+	pub type AchievementVersionOf<T> = AchievementVersionRecord<
+		BlockNumberFor<T>,
+		<T as Config>::MaxNameLength,
+		<T as Config>::MaxUriLength,
+		<T as Config>::MaxAchievementSkills,
+		<T as Config>::MaxStackComponents,
+	>;
+
+	/// An achievement record with this runtime's types and bounds.
+	pub type AchievementRecordOf<T> = AchievementRecord<
+		<T as frame_system::Config>::AccountId,
+		BlockNumberFor<T>,
+		<T as Config>::MaxAchievementVersions,
+		<T as Config>::MaxAchievementShares,
+	>;
+
+	/// The component credentials a stacked credential cites.
+	pub type ComponentsOf<T> = BoundedVec<
+		ComponentRef<<T as frame_system::Config>::AccountId>,
+		<T as Config>::MaxStackComponents,
+	>;
 
 	/// Every issuer that ever registered and was not rejected, by its account.
 	#[pallet::storage]
@@ -288,6 +344,38 @@ pub mod pallet {
 			NMapKey<Blake2_128Concat, Digest>,
 		),
 		StatusOf<T>,
+	>;
+
+	/// Every achievement ever registered, by its id (a hash the pallet computes, so `Identity` is
+	/// safe).
+	#[pallet::storage]
+	pub type Achievements<T: Config> =
+		StorageMap<_, Identity, AchievementId, AchievementRecordOf<T>>;
+
+	/// Every version of every achievement: `(achievement, version)`. Never changed once written.
+	#[pallet::storage]
+	pub type AchievementVersions<T: Config> = StorageDoubleMap<
+		_,
+		Identity,
+		AchievementId,
+		Twox64Concat,
+		AchievementVersion,
+		AchievementVersionOf<T>,
+	>;
+
+	/// How many achievements were registered: the sequence number of the next one.
+	#[pallet::storage]
+	pub type AchievementCount<T: Config> = StorageValue<_, u64, ValueQuery>;
+
+	/// The component credentials each stacked credential cites: `(digest, issuer)`.
+	#[pallet::storage]
+	pub type StackedComponents<T: Config> = StorageDoubleMap<
+		_,
+		Blake2_128Concat,
+		Digest,
+		Blake2_128Concat,
+		T::AccountId,
+		ComponentsOf<T>,
 	>;
 
 	/// The events of this pallet.
@@ -502,6 +590,61 @@ pub mod pallet {
 			/// Why.
 			reason: RevocationReason,
 		},
+		/// An issuer registered an achievement (its version 1).
+		AchievementCreated {
+			/// Its id.
+			achievement: AchievementId,
+			/// The issuer that owns it.
+			owner: T::AccountId,
+			/// Whether credentials of it stack from component credentials.
+			stacked: bool,
+		},
+		/// An issuer published a new version of its achievement; earlier versions stay as they were.
+		AchievementVersionPublished {
+			/// The achievement.
+			achievement: AchievementId,
+			/// The new version.
+			version: AchievementVersion,
+		},
+		/// An issuer deprecated its achievement: no new credentials of it.
+		AchievementDeprecated {
+			/// The achievement.
+			achievement: AchievementId,
+		},
+		/// An issuer let another issuer issue credentials of its achievement.
+		AchievementShared {
+			/// The achievement.
+			achievement: AchievementId,
+			/// The other issuer.
+			with: T::AccountId,
+		},
+		/// An issuer stopped sharing its achievement with another issuer.
+		AchievementUnshared {
+			/// The achievement.
+			achievement: AchievementId,
+			/// The other issuer.
+			with: T::AccountId,
+		},
+		/// The consortium endorsed an achievement.
+		AchievementEndorsed {
+			/// The achievement.
+			achievement: AchievementId,
+		},
+		/// The consortium withdrew its endorsement of an achievement.
+		AchievementEndorsementWithdrawn {
+			/// The achievement.
+			achievement: AchievementId,
+		},
+		/// A credential of a stacked achievement was issued on the strength of its components
+		/// (a `CredentialIssued` event precedes it).
+		StackedCredentialIssued {
+			/// Its digest.
+			digest: Digest,
+			/// Its issuer.
+			issuer: T::AccountId,
+			/// The component credentials it cites.
+			components: ComponentsOf<T>,
+		},
 	}
 
 	/// The errors of this pallet.
@@ -600,6 +743,74 @@ pub mod pallet {
 		LeafIndexOutOfRange,
 		/// The Merkle proof does not lead from the leaf to the batch's root.
 		InvalidMerkleProof,
+		/// The achievement's name is empty, not UTF-8, has white space at either end, or has a
+		/// control, bidirectional-override or invisible character.
+		InvalidAchievementName,
+		/// The achievement's URI, criteria URI or a skill is not a URI.
+		InvalidAchievementUri,
+		/// The EQF level is not between 1 and 8.
+		InvalidEqfLevel,
+		/// The language tag is not a BCP 47 tag (ASCII letters, digits and hyphens, starting with a
+		/// letter).
+		InvalidLanguageTag,
+		/// A credit value is zero.
+		InvalidCredits,
+		/// This issuer already registered an achievement with this URI.
+		AchievementAlreadyExists,
+		/// No achievement with this id is registered.
+		UnknownAchievement,
+		/// The achievement belongs to another issuer, which has not shared it with this one.
+		ForeignAchievement,
+		/// Only the issuer that owns the achievement may do this.
+		NotTheAchievementOwner,
+		/// The achievement is deprecated: no new credentials or versions of it.
+		AchievementDeprecated,
+		/// A new version must keep the achievement's URI.
+		AchievementUriChanged,
+		/// A stacked achievement stays stacked and a plain one plain: a new version may change the
+		/// rule, not add or remove it.
+		StackingKindChanged,
+		/// The achievement has as many versions as allowed.
+		TooManyAchievementVersions,
+		/// The achievement is already shared with this issuer (or it is its owner).
+		AlreadyShared,
+		/// The achievement is not shared with this issuer.
+		NotShared,
+		/// The achievement is shared with as many issuers as allowed.
+		TooManyShares,
+		/// The consortium already endorses this achievement.
+		AlreadyEndorsed,
+		/// The consortium does not endorse this achievement.
+		NotEndorsed,
+		/// The stacking rule names no component, names one twice, asks for no component or for more
+		/// than it names, or counts credits the stacked achievement has no system for.
+		InvalidStackingRule,
+		/// A component achievement of the rule was not registered before the stacked achievement
+		/// (the achievement itself included), which could make a rule lead back to itself.
+		StackingCycle,
+		/// Credentials of a stacked achievement are issued with their components
+		/// (`issue_stacked`), not on their own.
+		ComponentsRequired,
+		/// The achievement is not a stacked one: issue its credentials with `issue`.
+		NotAStackedAchievement,
+		/// A stacked credential must commit to its holder, the holder of its components.
+		HolderRequired,
+		/// A component credential, or a second credential of one component achievement, is cited
+		/// twice.
+		DuplicateComponent,
+		/// No such component credential: no record of that digest by that issuer.
+		ComponentNotFound,
+		/// A component credential is not valid now (revoked, suspended, expired, not yet valid, or
+		/// from a distrusted issuer).
+		ComponentNotValid,
+		/// A component credential's holder commitment is not the stacked credential's.
+		ComponentHolderMismatch,
+		/// A component credential's achievement is not one the rule names.
+		ComponentNotInRule,
+		/// Fewer component credentials than the rule asks for.
+		StackingRuleNotMet,
+		/// The component credentials are worth fewer credits than the rule asks for.
+		NotEnoughCredits,
 	}
 
 	/// An issuer accredited at genesis, for development and test chains.
@@ -967,6 +1178,117 @@ pub mod pallet {
 			T::AccreditationOrigin::ensure_origin(origin)?;
 			Self::do_move_issuer_key(issuer, new_key)
 		}
+
+		/// Registers an achievement of the caller's issuer (its version 1): what its credentials
+		/// certify and, for a stacked achievement, how component credentials stack into one. Its
+		/// id is `blake2_256("credchain/achievement" ‖ issuer ‖ definition.uri)`. Counts as one
+		/// record against the issuer's quota.
+		#[pallet::call_index(26)]
+		#[pallet::weight(T::WeightInfo::create_achievement(rule_length::<T>(rule)))]
+		pub fn create_achievement(
+			origin: OriginFor<T>,
+			definition: AchievementDefinitionOf<T>,
+			rule: Option<StackingRuleOf<T>>,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_create_achievement(who, definition, rule)
+		}
+
+		/// Publishes a new version of the caller's issuer's achievement; credentials issued from
+		/// now on certify it, those issued before keep theirs. Counts as one record against the
+		/// issuer's quota.
+		#[pallet::call_index(27)]
+		#[pallet::weight(T::WeightInfo::publish_achievement_version(rule_length::<T>(rule)))]
+		pub fn publish_achievement_version(
+			origin: OriginFor<T>,
+			achievement: AchievementId,
+			definition: AchievementDefinitionOf<T>,
+			rule: Option<StackingRuleOf<T>>,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_publish_achievement_version(who, achievement, definition, rule)
+		}
+
+		/// Deprecates the caller's issuer's achievement for good: no new credentials or versions of
+		/// it; those issued stay valid.
+		#[pallet::call_index(28)]
+		#[pallet::weight(T::WeightInfo::deprecate_achievement())]
+		pub fn deprecate_achievement(
+			origin: OriginFor<T>,
+			achievement: AchievementId,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_deprecate_achievement(who, achievement)
+		}
+
+		/// Lets the issuer `with` issue credentials of the caller's issuer's achievement (a joint
+		/// programme, a franchise).
+		#[pallet::call_index(29)]
+		#[pallet::weight(T::WeightInfo::share_achievement())]
+		pub fn share_achievement(
+			origin: OriginFor<T>,
+			achievement: AchievementId,
+			with: T::AccountId,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_share_achievement(who, achievement, with)
+		}
+
+		/// Stops letting the issuer `with` issue credentials of the caller's issuer's achievement;
+		/// what it issued stays valid.
+		#[pallet::call_index(30)]
+		#[pallet::weight(T::WeightInfo::unshare_achievement())]
+		pub fn unshare_achievement(
+			origin: OriginFor<T>,
+			achievement: AchievementId,
+			with: T::AccountId,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_unshare_achievement(who, achievement, with)
+		}
+
+		/// The consortium endorses an achievement: a quality mark verdicts show.
+		#[pallet::call_index(31)]
+		#[pallet::weight(T::WeightInfo::endorse_achievement())]
+		pub fn endorse_achievement(
+			origin: OriginFor<T>,
+			achievement: AchievementId,
+		) -> DispatchResult {
+			T::AccreditationOrigin::ensure_origin(origin)?;
+			Self::do_set_endorsement(achievement, true)
+		}
+
+		/// The consortium withdraws its endorsement of an achievement.
+		#[pallet::call_index(32)]
+		#[pallet::weight(T::WeightInfo::withdraw_endorsement())]
+		pub fn withdraw_endorsement(
+			origin: OriginFor<T>,
+			achievement: AchievementId,
+		) -> DispatchResult {
+			T::AccreditationOrigin::ensure_origin(origin)?;
+			Self::do_set_endorsement(achievement, false)
+		}
+
+		/// Issues a credential of a stacked achievement (`terms.achievement`) for the holder
+		/// `terms.holder`, citing the component credentials that earn it: each must be valid now,
+		/// commit to the same holder, be of an achievement the rule names (one credential per
+		/// achievement), and together they must meet the rule's count and credits. All or nothing.
+		#[pallet::call_index(33)]
+		#[pallet::weight(T::WeightInfo::issue_stacked(components.len() as u32))]
+		pub fn issue_stacked(
+			origin: OriginFor<T>,
+			digest: Digest,
+			terms: CredentialTerms,
+			components: ComponentsOf<T>,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_issue_stacked(who, CredentialInput { digest, terms }, components)
+		}
+	}
+
+	/// The number of components `rule` names (0 for none), for weights.
+	fn rule_length<T: Config>(rule: &Option<StackingRuleOf<T>>) -> u32 {
+		rule.as_ref().map_or(0, |rule| rule.components.len() as u32)
 	}
 
 	impl<T: Config> Pallet<T> {

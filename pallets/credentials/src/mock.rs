@@ -68,6 +68,10 @@ impl pallet_credentials::Config for Test {
 	type MaxPendingApplications = MaxPendingApplications;
 	type DefaultIssuanceQuota = DefaultIssuanceQuota;
 	type QuotaDay = ConstU64<QUOTA_DAY>;
+	type MaxAchievementSkills = ConstU32<4>;
+	type MaxAchievementVersions = ConstU32<3>;
+	type MaxAchievementShares = ConstU32<2>;
+	type MaxStackComponents = ConstU32<4>;
 	type WeightInfo = ();
 }
 
@@ -173,4 +177,26 @@ pub fn new_bench_ext() -> sp_io::TestExternalities {
 	let mut ext = sp_io::TestExternalities::new(storage);
 	ext.execute_with(|| System::set_block_number(1));
 	ext
+}
+
+/// An achievement definition published under `uri`, named `name`, of `kind`, worth
+/// `ects_hundredths` hundredths of ECTS credits if given, at EQF level 6.
+pub fn achievement_definition(
+	uri: &str,
+	name: &str,
+	kind: crate::AchievementKind,
+	ects_hundredths: Option<u32>,
+) -> crate::AchievementDefinitionOf<Test> {
+	crate::AchievementDefinitionOf::<Test> {
+		uri: uri.as_bytes().to_vec().try_into().expect("test URIs fit"),
+		name: name.as_bytes().to_vec().try_into().expect("test names fit"),
+		kind,
+		eqf_level: Some(6),
+		credits: ects_hundredths
+			.map(|hundredths| crate::Credits { hundredths, system: crate::CreditSystem::Ects }),
+		criteria_uri: None,
+		criteria_digest: None,
+		skills: Default::default(),
+		language: Some(b"en".to_vec().try_into().expect("fits")),
+	}
 }

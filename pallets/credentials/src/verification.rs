@@ -15,7 +15,15 @@
 //! The first that applies: `Unknown` (no record at all), `InvalidProof` (batch proof fails),
 //! `IssuerMismatch`, `AmbiguousIssuer`, then, on the record that answers: `Revoked`, `Suspended`,
 //! `NotYetValid`, `Expired`, `IssuerRevoked` (issued from the block governance distrusted its issuer
-//! from), and finally `Valid`. `docs/rpc.md` has the same table.
+//! from), `ComponentRevoked` (a stacked credential one of whose components is revoked, or from a
+//! distrusted issuer), and finally `Valid`. `docs/rpc.md` has the same table.
+//!
+//! ## What was achieved
+//! A verdict on a credential that names a registered achievement carries that achievement as it
+//! stood when the credential was issued (the version then in force; see `achievement_view`); a
+//! stacked credential's verdict lists its components with their status now. A verifier who was
+//! shown the holder's identity and salt passes their commitment and learns whether the record
+//! commits to that holder.
 
 use alloc::vec::Vec;
 use codec::{Decode, Encode};
@@ -23,7 +31,9 @@ use frame_system::pallet_prelude::BlockNumberFor;
 use scale_info::TypeInfo;
 
 use crate::{
-	batches::verify_leaf, Config, CountryCode, CredentialStatus, CredentialTerms, Digest,
+	achievement_view::{AchievementSummary, ComponentVerdict, HolderCheck},
+	batches::verify_leaf,
+	Config, CountryCode, CredentialRecordOf, CredentialStatus, CredentialTerms, Digest,
 	IssuerStanding, Issuers, Moment, Pallet, RevocationReason, WithdrawalReason,
 };
 
@@ -73,6 +83,12 @@ pub enum VerdictStatus<BlockNumber> {
 	Unknown,
 	/// The batch exists, but the proof does not show the leaf is in it.
 	InvalidProof,
+	/// A stacked credential one of whose components was revoked (or was issued by an issuer
+	/// governance distrusts for it): the award no longer stands.
+	ComponentRevoked {
+		/// The first such component's digest.
+		component: Digest,
+	},
 }
 
 /// Something a verifier should know about a verdict, whatever its status.
@@ -170,6 +186,12 @@ pub struct Verdict<AccountId, BlockNumber> {
 	pub read_at: BlockNumber,
 	/// The time of that block (ms since the Unix epoch): the time expiry is judged against.
 	pub read_on: Moment,
+	/// The achievement it certifies, as it stood when it was issued, if it names a registered one.
+	pub achievement: Option<AchievementSummary<AccountId, BlockNumber>>,
+	/// For a stacked credential: the component credentials it cites, with their status now.
+	pub components: Vec<ComponentVerdict<AccountId, BlockNumber>>,
+	/// Whether the record commits to the holder the verifier passed, if it passed one.
+	pub holder_check: Option<HolderCheck>,
 }
 
 /// The most issuers a verdict lists as having anchored one digest or root.
@@ -226,6 +248,8 @@ struct Answer<AccountId, BlockNumber> {
 	terms: CredentialTerms,
 	status: CredentialStatus<AccountId, BlockNumber>,
 	batch: Option<BatchSummary>,
+	/// The credential's digest, for a record of one credential (not a batch leaf).
+	digest: Option<Digest>,
 }
 
 impl<T: Config> Pallet<T> {
@@ -266,8 +290,13 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// The verdict on the credential `digest`, issued one by one or in an `issue_batch`, for a
-	/// document that names `claimed_issuer` as its issuer (`None`: it names none).
-	pub fn verify(digest: Digest, claimed_issuer: Option<Vec<u8>>) -> VerdictOf<T> {
+	/// document that names `claimed_issuer` as its issuer (`None`: it names none), checked against
+	/// the holder commitment `holder` if the verifier passes one.
+	pub fn verify(
+		digest: Digest,
+		claimed_issuer: Option<Vec<u8>>,
+		holder: Option<Digest>,
+	) -> VerdictOf<T> {
 		let (read_at, read_on) = Self::now();
 		let claim = Self::claim(claimed_issuer);
 		let attribution = attribute(
@@ -280,6 +309,7 @@ impl<T: Config> Pallet<T> {
 			Attribution::Record(record) => record,
 			other => return Self::unattributed(other.into(), claim, None, read_at, read_on),
 		};
+		let holder_check = holder.map(|shown| HolderCheck::of(record.terms.holder, &shown));
 		let answer = Answer {
 			issuer: record.issuer,
 			issued_at: record.issued_at,
@@ -287,8 +317,9 @@ impl<T: Config> Pallet<T> {
 			terms: record.terms,
 			status: record.status,
 			batch: None,
+			digest: Some(digest),
 		};
-		Self::answered(answer, claim, read_at, read_on)
+		Verdict { holder_check, ..Self::answered(answer, claim, read_at, read_on) }
 	}
 
 	/// The verdict on the credential `leaf`, claimed by `proof` to be the leaf at `leaf_index` of
@@ -329,18 +360,27 @@ impl<T: Config> Pallet<T> {
 			terms: batch.terms,
 			status,
 			batch: Some(summary),
+			digest: None,
 		};
 		Self::answered(answer, claim, read_at, read_on)
 	}
 
 	/// The verdict when a record answers: its status judged at `read_on`, then against its
-	/// issuer's standing.
+	/// issuer's standing, then, for a stacked credential, against its components.
 	fn answered(
 		answer: Answer<T::AccountId, BlockNumberFor<T>>,
 		claim: Option<ClaimedIssuer<T::AccountId>>,
 		read_at: BlockNumberFor<T>,
 		read_on: Moment,
 	) -> VerdictOf<T> {
+		let components = answer
+			.digest
+			.map(|digest| Self::component_verdicts(&digest, &answer.issuer, read_on))
+			.unwrap_or_default();
+		let achievement = answer
+			.terms
+			.achievement
+			.and_then(|id| Self::certified_achievement(id, &answer.issued_at));
 		let issuer = Self::issuer_summary(answer.issuer);
 		let mut status = status_at(&answer.status, &answer.terms, read_on);
 		let mut warnings = Vec::new();
@@ -348,23 +388,33 @@ impl<T: Config> Pallet<T> {
 			warnings.push(VerdictWarning::IssuerNotNamed);
 		}
 		if let Some(issuer) = &issuer {
-			match (issuer.standing, issuer.distrusted_from) {
-				(IssuerStanding::Withdrawn(reason), Some(from))
-					if status == VerdictStatus::Valid && answer.issued_at >= from =>
-				{
-					status = VerdictStatus::IssuerRevoked { since: from, reason };
-				}
-				(IssuerStanding::Withdrawn(reason), distrusted_from) => {
-					warnings.push(VerdictWarning::IssuerWithdrawn {
-						reason,
-						since: issuer.standing_since,
-						distrusted_from,
-					});
-				}
-				(IssuerStanding::Suspended, _) => {
-					warnings.push(VerdictWarning::IssuerSuspended { since: issuer.standing_since });
-				}
-				_ => {}
+			match distrust(&status, &answer.issued_at, issuer.standing, issuer.distrusted_from) {
+				Some(distrusted) => status = distrusted,
+				None => match issuer.standing {
+					IssuerStanding::Withdrawn(reason) => {
+						warnings.push(VerdictWarning::IssuerWithdrawn {
+							reason,
+							since: issuer.standing_since.clone(),
+							distrusted_from: issuer.distrusted_from.clone(),
+						});
+					}
+					IssuerStanding::Suspended => {
+						warnings.push(VerdictWarning::IssuerSuspended {
+							since: issuer.standing_since.clone(),
+						});
+					}
+					_ => {}
+				},
+			}
+		}
+		if status == VerdictStatus::Valid {
+			if let Some(fallen) = components.iter().find(|component| {
+				matches!(
+					component.status,
+					VerdictStatus::Revoked { .. } | VerdictStatus::IssuerRevoked { .. }
+				)
+			}) {
+				status = VerdictStatus::ComponentRevoked { component: fallen.digest };
 			}
 		}
 		Verdict {
@@ -379,7 +429,22 @@ impl<T: Config> Pallet<T> {
 			batch: answer.batch,
 			read_at,
 			read_on,
+			achievement,
+			components,
+			holder_check: None,
 		}
+	}
+
+	/// The status of the credential `record` at time `now`, judged against its issuer's standing:
+	/// what a component of a stacked credential is judged by.
+	pub(crate) fn judged_status(
+		record: &CredentialRecordOf<T>,
+		now: Moment,
+	) -> VerdictStatus<BlockNumberFor<T>> {
+		let status = status_at(&record.status, &record.terms, now);
+		let Some(issuer) = Issuers::<T>::get(&record.issuer) else { return status };
+		distrust(&status, &record.issued_at, issuer.standing, issuer.distrusted_from)
+			.unwrap_or(status)
 	}
 
 	/// The verdict when no record answers.
@@ -412,6 +477,9 @@ impl<T: Config> Pallet<T> {
 			batch,
 			read_at,
 			read_on,
+			achievement: None,
+			components: Vec::new(),
+			holder_check: None,
 		}
 	}
 }
@@ -436,6 +504,24 @@ impl<Record, AccountId> From<Attribution<Record, AccountId>> for Unattributed<Ac
 			Attribution::Mismatch(anchors) => Self::Mismatch(anchors),
 			Attribution::Ambiguous(anchors) => Self::Ambiguous(anchors),
 		}
+	}
+}
+
+/// `IssuerRevoked`, when a credential otherwise `status`, issued in block `issued_at` by an issuer
+/// in `standing`, falls from the block governance distrusts that issuer from.
+fn distrust<BlockNumber: Clone + PartialOrd>(
+	status: &VerdictStatus<BlockNumber>,
+	issued_at: &BlockNumber,
+	standing: IssuerStanding,
+	distrusted_from: Option<BlockNumber>,
+) -> Option<VerdictStatus<BlockNumber>> {
+	match (standing, distrusted_from) {
+		(IssuerStanding::Withdrawn(reason), Some(from))
+			if *status == VerdictStatus::Valid && *issued_at >= from =>
+		{
+			Some(VerdictStatus::IssuerRevoked { since: from, reason })
+		}
+		_ => None,
 	}
 }
 

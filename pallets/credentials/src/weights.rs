@@ -89,6 +89,22 @@ pub trait WeightInfo {
 	fn suspend_batch_leaf(p: u32, ) -> Weight;
 	/// The weight of `reinstate_batch_leaf`.
 	fn reinstate_batch_leaf() -> Weight;
+	/// The weight of `create_achievement`.
+	fn create_achievement(c: u32, ) -> Weight;
+	/// The weight of `publish_achievement_version`.
+	fn publish_achievement_version(c: u32, ) -> Weight;
+	/// The weight of `deprecate_achievement`.
+	fn deprecate_achievement() -> Weight;
+	/// The weight of `share_achievement`.
+	fn share_achievement() -> Weight;
+	/// The weight of `unshare_achievement`.
+	fn unshare_achievement() -> Weight;
+	/// The weight of `endorse_achievement`.
+	fn endorse_achievement() -> Weight;
+	/// The weight of `withdraw_endorsement`.
+	fn withdraw_endorsement() -> Weight;
+	/// The weight of `issue_stacked`.
+	fn issue_stacked(n: u32, ) -> Weight;
 }
 
 /// Weights for a runtime whose database weights are `T::DbWeight`.
@@ -566,6 +582,52 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
+	fn create_achievement(c: u32, ) -> Weight {
+		Weight::from_parts(160_000_000, 12_000)
+			.saturating_add(Weight::from_parts(25_000_000, 2_600).saturating_mul(c.into()))
+			.saturating_add(T::DbWeight::get().reads(3_u64))
+			.saturating_add(T::DbWeight::get().reads(c.into()))
+			.saturating_add(T::DbWeight::get().writes(4_u64))
+	}
+	fn publish_achievement_version(c: u32, ) -> Weight {
+		Weight::from_parts(180_000_000, 12_000)
+			.saturating_add(Weight::from_parts(25_000_000, 2_600).saturating_mul(c.into()))
+			.saturating_add(T::DbWeight::get().reads(4_u64))
+			.saturating_add(T::DbWeight::get().reads(c.into()))
+			.saturating_add(T::DbWeight::get().writes(3_u64))
+	}
+	fn deprecate_achievement() -> Weight {
+		Weight::from_parts(120_000_000, 4_000)
+			.saturating_add(T::DbWeight::get().reads(2_u64))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+	}
+	fn share_achievement() -> Weight {
+		Weight::from_parts(130_000_000, 6_000)
+			.saturating_add(T::DbWeight::get().reads(3_u64))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+	}
+	fn unshare_achievement() -> Weight {
+		Weight::from_parts(120_000_000, 4_000)
+			.saturating_add(T::DbWeight::get().reads(2_u64))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+	}
+	fn endorse_achievement() -> Weight {
+		Weight::from_parts(90_000_000, 4_000)
+			.saturating_add(T::DbWeight::get().reads(1_u64))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+	}
+	fn withdraw_endorsement() -> Weight {
+		Weight::from_parts(90_000_000, 4_000)
+			.saturating_add(T::DbWeight::get().reads(1_u64))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+	}
+	fn issue_stacked(n: u32, ) -> Weight {
+		Weight::from_parts(220_000_000, 14_000)
+			.saturating_add(Weight::from_parts(70_000_000, 12_000).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(6_u64))
+			.saturating_add(T::DbWeight::get().reads((4_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().writes(4_u64))
+	}
 }
 
 /// The same weights with ParityDB database weights, for tests and runtimes that do not configure
@@ -714,5 +776,51 @@ impl WeightInfo for () {
 		Weight::from_parts(140_324_000, 6041)
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
+	}
+	fn create_achievement(c: u32, ) -> Weight {
+		Weight::from_parts(160_000_000, 12_000)
+			.saturating_add(Weight::from_parts(25_000_000, 2_600).saturating_mul(c.into()))
+			.saturating_add(ParityDbWeight::get().reads(3_u64))
+			.saturating_add(ParityDbWeight::get().reads(c.into()))
+			.saturating_add(ParityDbWeight::get().writes(4_u64))
+	}
+	fn publish_achievement_version(c: u32, ) -> Weight {
+		Weight::from_parts(180_000_000, 12_000)
+			.saturating_add(Weight::from_parts(25_000_000, 2_600).saturating_mul(c.into()))
+			.saturating_add(ParityDbWeight::get().reads(4_u64))
+			.saturating_add(ParityDbWeight::get().reads(c.into()))
+			.saturating_add(ParityDbWeight::get().writes(3_u64))
+	}
+	fn deprecate_achievement() -> Weight {
+		Weight::from_parts(120_000_000, 4_000)
+			.saturating_add(ParityDbWeight::get().reads(2_u64))
+			.saturating_add(ParityDbWeight::get().writes(1_u64))
+	}
+	fn share_achievement() -> Weight {
+		Weight::from_parts(130_000_000, 6_000)
+			.saturating_add(ParityDbWeight::get().reads(3_u64))
+			.saturating_add(ParityDbWeight::get().writes(1_u64))
+	}
+	fn unshare_achievement() -> Weight {
+		Weight::from_parts(120_000_000, 4_000)
+			.saturating_add(ParityDbWeight::get().reads(2_u64))
+			.saturating_add(ParityDbWeight::get().writes(1_u64))
+	}
+	fn endorse_achievement() -> Weight {
+		Weight::from_parts(90_000_000, 4_000)
+			.saturating_add(ParityDbWeight::get().reads(1_u64))
+			.saturating_add(ParityDbWeight::get().writes(1_u64))
+	}
+	fn withdraw_endorsement() -> Weight {
+		Weight::from_parts(90_000_000, 4_000)
+			.saturating_add(ParityDbWeight::get().reads(1_u64))
+			.saturating_add(ParityDbWeight::get().writes(1_u64))
+	}
+	fn issue_stacked(n: u32, ) -> Weight {
+		Weight::from_parts(220_000_000, 14_000)
+			.saturating_add(Weight::from_parts(70_000_000, 12_000).saturating_mul(n.into()))
+			.saturating_add(ParityDbWeight::get().reads(6_u64))
+			.saturating_add(ParityDbWeight::get().reads((4_u64).saturating_mul(n.into())))
+			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
 }

@@ -21,10 +21,11 @@ use frame_support::traits::ConstU32;
 #[test]
 fn issue_stores_the_record_and_emits_event() {
 	new_test_ext(|| {
+		let achievement = create_achievement(REGISTRAR, "https://u.example/a", None);
 		let terms = CredentialTerms {
 			valid_from: Some(NOW),
 			valid_until: Some(NOW + 1_000),
-			achievement: Some(digest(0xA0)),
+			achievement: Some(achievement),
 			holder: Some(digest(0xB0)),
 		};
 		assert_ok!(Credentials::issue(RuntimeOrigin::signed(REGISTRAR), digest(1), terms.clone()));

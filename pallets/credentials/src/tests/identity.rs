@@ -286,7 +286,7 @@ fn governance_moves_an_issuer_key_and_its_credentials_stay_attributed() {
 		);
 		// Both credentials are the university's.
 		for d in [digest(1), digest(2)] {
-			let verdict = Credentials::verify(d, claim(UNIVERSITY_URI));
+			let verdict = Credentials::verify(d, claim(UNIVERSITY_URI), None);
 			assert_eq!(verdict.status, VerdictStatus::Valid);
 			let issuer = verdict.issuer.unwrap();
 			assert_eq!((issuer.account, issuer.key), (UNIVERSITY, NEW_KEY));
@@ -330,7 +330,7 @@ fn credentials_from_the_distrusted_block_on_answer_issuer_revoked_earlier_ones_w
 		issue_as(UNIVERSITY, digest(2), no_terms());
 		System::set_block_number(9);
 		assert_ok!(withdraw(UNIVERSITY, WithdrawalReason::Misconduct, Some(5)));
-		let before = Credentials::verify(digest(1), claim(UNIVERSITY_URI));
+		let before = Credentials::verify(digest(1), claim(UNIVERSITY_URI), None);
 		assert_eq!(before.status, VerdictStatus::Valid);
 		assert_eq!(
 			before.warnings,
@@ -340,7 +340,7 @@ fn credentials_from_the_distrusted_block_on_answer_issuer_revoked_earlier_ones_w
 				distrusted_from: Some(5)
 			}]
 		);
-		let after = Credentials::verify(digest(2), claim(UNIVERSITY_URI));
+		let after = Credentials::verify(digest(2), claim(UNIVERSITY_URI), None);
 		assert_eq!(
 			after.status,
 			VerdictStatus::IssuerRevoked { since: 5, reason: WithdrawalReason::Misconduct }
@@ -355,7 +355,7 @@ fn a_closed_institutions_credentials_stay_valid_and_name_the_successor() {
 		issue_as(COLLEGE, digest(1), no_terms());
 		assert_ok!(withdraw(COLLEGE, WithdrawalReason::Merged, None));
 		assert_ok!(Credentials::name_successor(RuntimeOrigin::root(), COLLEGE, UNIVERSITY));
-		let verdict = Credentials::verify(digest(1), claim(COLLEGE_URI));
+		let verdict = Credentials::verify(digest(1), claim(COLLEGE_URI), None);
 		assert_eq!(verdict.status, VerdictStatus::Valid);
 		let issuer = verdict.issuer.unwrap();
 		assert_eq!(issuer.successor, Some(UNIVERSITY));
@@ -376,7 +376,7 @@ fn a_suspended_issuers_credentials_carry_a_warning() {
 	new_test_ext(|| {
 		issue_as(UNIVERSITY, digest(1), no_terms());
 		assert_ok!(Credentials::suspend_issuer(RuntimeOrigin::root(), UNIVERSITY));
-		let verdict = Credentials::verify(digest(1), claim(UNIVERSITY_URI));
+		let verdict = Credentials::verify(digest(1), claim(UNIVERSITY_URI), None);
 		assert_eq!(verdict.status, VerdictStatus::Valid);
 		assert_eq!(verdict.warnings, vec![VerdictWarning::IssuerSuspended { since: 1 }]);
 	});
@@ -387,26 +387,26 @@ fn a_document_naming_another_issuer_answers_issuer_mismatch() {
 	new_test_ext(|| {
 		// The college issues a document that names the university as its issuer.
 		issue_as(COLLEGE, digest(1), no_terms());
-		let verdict = Credentials::verify(digest(1), claim(UNIVERSITY_URI));
+		let verdict = Credentials::verify(digest(1), claim(UNIVERSITY_URI), None);
 		assert_eq!(verdict.status, VerdictStatus::IssuerMismatch);
 		assert_eq!(verdict.anchored_by, vec![COLLEGE]);
 		assert_eq!(verdict.issuer.unwrap().account, COLLEGE);
 		assert_eq!(verdict.claimed_issuer.unwrap().registered_to, Some(UNIVERSITY));
 		// An identifier registered to nobody is a mismatch too.
-		let unregistered = Credentials::verify(digest(1), claim("https://nobody.example"));
+		let unregistered = Credentials::verify(digest(1), claim("https://nobody.example"), None);
 		assert_eq!(unregistered.status, VerdictStatus::IssuerMismatch);
 		assert_eq!(unregistered.claimed_issuer.unwrap().registered_to, None);
 		// The same document named by its real issuer is valid.
-		let right = Credentials::verify(digest(1), claim("HTTPS://EXAMPLE-COLLEGE.EXAMPLE"));
+		let right = Credentials::verify(digest(1), claim("HTTPS://EXAMPLE-COLLEGE.EXAMPLE"), None);
 		assert_eq!(right.status, VerdictStatus::Valid);
 		assert!(right.warnings.is_empty());
 		// A document that names no issuer is attributed by the chain, with a warning.
-		let unnamed = Credentials::verify(digest(1), None);
+		let unnamed = Credentials::verify(digest(1), None, None);
 		assert_eq!(unnamed.status, VerdictStatus::Valid);
 		assert_eq!(unnamed.warnings, vec![VerdictWarning::IssuerNotNamed]);
 		// Nobody anchored digest 2.
 		assert_eq!(
-			Credentials::verify(digest(2), claim(UNIVERSITY_URI)).status,
+			Credentials::verify(digest(2), claim(UNIVERSITY_URI), None).status,
 			VerdictStatus::Unknown
 		);
 	});
@@ -426,16 +426,16 @@ fn another_issuer_issuing_and_revoking_a_digest_first_does_not_stop_its_rightful
 		// The university still issues it, and its document verifies valid.
 		issue_as(REGISTRAR, digest(1), no_terms());
 		assert_eq!(
-			Credentials::verify(digest(1), claim(UNIVERSITY_URI)).status,
+			Credentials::verify(digest(1), claim(UNIVERSITY_URI), None).status,
 			VerdictStatus::Valid
 		);
 		// The college's record answers only for a document naming the college.
 		assert!(matches!(
-			Credentials::verify(digest(1), claim(COLLEGE_URI)).status,
+			Credentials::verify(digest(1), claim(COLLEGE_URI), None).status,
 			VerdictStatus::Revoked { .. }
 		));
 		// A document naming no issuer gets no answer the verifier could confuse.
-		let unnamed = Credentials::verify(digest(1), None);
+		let unnamed = Credentials::verify(digest(1), None, None);
 		assert_eq!(unnamed.status, VerdictStatus::AmbiguousIssuer);
 		assert_eq!(unnamed.anchored_by.len(), 2);
 		// The college cannot touch the university's record.
@@ -460,7 +460,7 @@ fn another_issuer_issuing_and_revoking_a_digest_first_does_not_stop_its_rightful
 		// Each issuer revokes its own record only.
 		assert_ok!(Credentials::suspend(RuntimeOrigin::signed(UNIVERSITY), digest(1), None));
 		assert!(matches!(
-			Credentials::verify(digest(1), claim(UNIVERSITY_URI)).status,
+			Credentials::verify(digest(1), claim(UNIVERSITY_URI), None).status,
 			VerdictStatus::Suspended { .. }
 		));
 	});
@@ -523,11 +523,11 @@ fn a_successor_changes_a_predecessors_co_issued_record() {
 			Some(COLLEGE)
 		));
 		assert!(matches!(
-			Credentials::verify(digest(1), claim(COLLEGE_URI)).status,
+			Credentials::verify(digest(1), claim(COLLEGE_URI), None).status,
 			VerdictStatus::Revoked { .. }
 		));
 		assert_eq!(
-			Credentials::verify(digest(1), claim(UNIVERSITY_URI)).status,
+			Credentials::verify(digest(1), claim(UNIVERSITY_URI), None).status,
 			VerdictStatus::Valid
 		);
 		assert_eq!(

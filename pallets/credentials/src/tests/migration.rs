@@ -61,8 +61,11 @@ fn version_1_issuers_migrate_and_the_first_registrant_keeps_a_shared_name() {
 		assert_eq!(Credentials::issuer_by_identifier(b"https://impostor.example"), Some(40));
 		assert_eq!(Issuers::<Test>::get(40).unwrap().key, 40);
 		// Credentials are untouched and verify against the migrated issuer.
-		let verdict =
-			Credentials::verify(digest(1), Some(b"https://example-university.example".to_vec()));
+		let verdict = Credentials::verify(
+			digest(1),
+			Some(b"https://example-university.example".to_vec()),
+			None,
+		);
 		assert_eq!(verdict.status, VerdictStatus::Valid);
 		// Running it again changes nothing.
 		MigrateV1ToV2::<Test>::on_runtime_upgrade();

@@ -10,7 +10,7 @@ use sp_runtime::traits::Keccak256;
 fn an_issued_credential_is_valid_with_its_issuer_and_issuance() {
 	new_test_ext(|| {
 		issue_as(REGISTRAR, digest(1), no_terms());
-		let verdict = Credentials::verify(digest(1), None);
+		let verdict = Credentials::verify(digest(1), None, None);
 		assert_eq!(verdict.status, VerdictStatus::Valid);
 		let issuer = verdict.issuer.expect("a known credential names its issuer");
 		assert_eq!(issuer.account, UNIVERSITY);
@@ -26,7 +26,7 @@ fn an_issued_credential_is_valid_with_its_issuer_and_issuance() {
 fn an_unknown_digest_is_unknown() {
 	new_test_ext(|| {
 		issue_as(UNIVERSITY, digest(1), no_terms());
-		let verdict = Credentials::verify(digest(2), None);
+		let verdict = Credentials::verify(digest(2), None, None);
 		assert_eq!(verdict.status, VerdictStatus::Unknown);
 		assert!(verdict.issuer.is_none());
 	});
@@ -46,11 +46,11 @@ fn revoked_and_suspended_credentials_say_so() {
 		));
 		assert_ok!(Credentials::suspend(RuntimeOrigin::signed(UNIVERSITY), digest(2), None));
 		assert_eq!(
-			Credentials::verify(digest(1), None).status,
+			Credentials::verify(digest(1), None, None).status,
 			VerdictStatus::Revoked { reason: RevocationReason::HolderRequest, at: 4 }
 		);
 		assert_eq!(
-			Credentials::verify(digest(2), None).status,
+			Credentials::verify(digest(2), None, None).status,
 			VerdictStatus::Suspended { since: 4 }
 		);
 	});
@@ -67,7 +67,7 @@ fn the_validity_window_is_judged_at_the_time_of_reading_with_exact_boundaries() 
 		issue_as(UNIVERSITY, digest(1), window);
 		let status_at = |time: u64| {
 			Timestamp::set_timestamp(time);
-			Credentials::verify(digest(1), None).status
+			Credentials::verify(digest(1), None, None).status
 		};
 		// `set_timestamp` only moves forward within a block, so walk forward.
 		assert_eq!(status_at(NOW + 9), VerdictStatus::NotYetValid { from: NOW + 10 });
@@ -90,7 +90,7 @@ fn revocation_outranks_expiry() {
 		));
 		Timestamp::set_timestamp(NOW + 5);
 		assert!(matches!(
-			Credentials::verify(digest(1), None).status,
+			Credentials::verify(digest(1), None, None).status,
 			VerdictStatus::Revoked { .. }
 		));
 	});
@@ -107,7 +107,7 @@ fn a_withdrawn_issuers_credential_stays_verifiable_with_its_standing_and_success
 			None
 		));
 		assert_ok!(Credentials::name_successor(RuntimeOrigin::root(), UNIVERSITY, COLLEGE));
-		let verdict = Credentials::verify(digest(1), None);
+		let verdict = Credentials::verify(digest(1), None, None);
 		assert_eq!(verdict.status, VerdictStatus::Valid);
 		let issuer = verdict.issuer.unwrap();
 		assert_eq!(issuer.standing, IssuerStanding::Withdrawn(WithdrawalReason::Merged));
