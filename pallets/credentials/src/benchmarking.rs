@@ -48,13 +48,62 @@ fn longest_profile<T: Config>(owner: &T::AccountId, version: u8) -> ProfileOf<T>
 	}
 }
 
-/// Terms with every field set.
-fn full_terms() -> CredentialTerms {
+/// Terms with every field set, naming an achievement of `issuer` (registered on first use).
+fn full_terms<T: Config>(issuer: &T::AccountId) -> CredentialTerms {
 	CredentialTerms {
 		valid_from: Some(1),
 		valid_until: Some(u64::MAX),
-		achievement: Some([7; 32]),
+		achievement: Some(achievement_of::<T>(issuer, 0)),
 		holder: Some([8; 32]),
+	}
+}
+
+/// The `index`th plain achievement of `issuer`, with the longest definition, registered on first
+/// use.
+fn achievement_of<T: Config>(issuer: &T::AccountId, index: u32) -> AchievementId {
+	let definition = longest_definition::<T>(issuer, index);
+	let id = Credentials::<T>::achievement_id(issuer, &definition.uri);
+	if !Achievements::<T>::contains_key(id) {
+		let signer = Issuers::<T>::get(issuer).expect("a registered issuer").key;
+		Credentials::<T>::do_create_achievement(signer, definition, None)
+			.expect("an accredited issuer registers an achievement");
+	}
+	id
+}
+
+/// The longest achievement definition the runtime allows, its URI made unique by `owner` and
+/// `index`.
+fn longest_definition<T: Config>(owner: &T::AccountId, index: u32) -> AchievementDefinitionOf<T> {
+	let mut tag = sp_io::hashing::blake2_256(&owner.encode())[..6].to_vec();
+	tag.extend(index.to_le_bytes());
+	let uri = |kind: u8| -> BoundedVec<u8, T::MaxUriLength> {
+		let mut tag = tag.clone();
+		tag.push(kind);
+		text_of(b"https:", b'u', &tag, T::MaxUriLength::get()).try_into().expect("fits")
+	};
+	AchievementDefinitionOf::<T> {
+		uri: uri(0),
+		name: text_of(b"A", b'A', &tag, T::MaxNameLength::get()).try_into().expect("fits"),
+		kind: AchievementKind::MicroCredential,
+		eqf_level: Some(8),
+		credits: Some(Credits { hundredths: 500, system: CreditSystem::Ects }),
+		criteria_uri: Some(uri(1)),
+		criteria_digest: Some([9; 32]),
+		skills: (0..T::MaxAchievementSkills::get())
+			.map(|k| uri(2 + k as u8))
+			.collect::<Vec<_>>()
+			.try_into()
+			.expect("fits its bound"),
+		language: Some(LanguageTag::truncate_from(b"en-GB-oxendict-x".to_vec())),
+	}
+}
+
+/// A stacking rule asking for all of `components` and their credits.
+fn rule_of<T: Config>(components: &[AchievementId]) -> StackingRuleOf<T> {
+	StackingRuleOf::<T> {
+		components: components.to_vec().try_into().expect("within the component bound"),
+		min_count: components.len() as u32,
+		min_credits: Some(500 * components.len() as u32),
 	}
 }
 
@@ -80,10 +129,12 @@ fn accredited_issuer<T: Config>(name: &'static str, index: u32, delegates: u32) 
 /// costs one more read to find) and was withdrawn, and the successor that now takes care of it.
 fn credential_in_successor_care<T: Config>(digest: Digest) -> (T::AccountId, T::AccountId) {
 	let first = accredited_issuer::<T>("first", 0, 0);
-	Credentials::<T>::do_issue(first, CredentialInput { digest, terms: full_terms() })
+	let terms = full_terms::<T>(&first);
+	Credentials::<T>::do_issue(first, CredentialInput { digest, terms })
 		.expect("an accredited issuer issues");
 	let original = accredited_issuer::<T>("original", 0, 0);
-	Credentials::<T>::do_issue(original.clone(), CredentialInput { digest, terms: full_terms() })
+	let terms = full_terms::<T>(&original);
+	Credentials::<T>::do_issue(original.clone(), CredentialInput { digest, terms })
 		.expect("an accredited issuer issues");
 	hand_over_to_successor::<T>(original)
 }
@@ -120,10 +171,12 @@ fn deep_batch_in_successor_care<T: Config>(
 ) -> (T::AccountId, T::AccountId, Digest, Digest, MerkleProof) {
 	let (leaf, proof, root) = deep_leaf(depth);
 	let first = accredited_issuer::<T>("first", 0, 0);
-	Credentials::<T>::do_anchor_batch(first, root, 1u32 << depth, full_terms())
+	let terms = full_terms::<T>(&first);
+	Credentials::<T>::do_anchor_batch(first, root, 1u32 << depth, terms)
 		.expect("an accredited issuer anchors");
 	let original = accredited_issuer::<T>("original", 0, 0);
-	Credentials::<T>::do_anchor_batch(original.clone(), root, 1u32 << depth, full_terms())
+	let terms = full_terms::<T>(&original);
+	Credentials::<T>::do_anchor_batch(original.clone(), root, 1u32 << depth, terms)
 		.expect("an accredited issuer anchors");
 	let (original, successor) = hand_over_to_successor::<T>(original);
 	(original, successor, root, leaf, proof)
@@ -330,26 +383,32 @@ mod benchmarks {
 	fn issue() {
 		let digest = digest_of(0);
 		let first = accredited_issuer::<T>("first", 0, 0);
-		Credentials::<T>::do_issue(first, CredentialInput { digest, terms: full_terms() })
+		let terms = full_terms::<T>(&first);
+		Credentials::<T>::do_issue(first, CredentialInput { digest, terms })
 			.expect("an accredited issuer issues");
 		let issuer = accredited_issuer::<T>("issuer", 0, 1);
 		let delegate: T::AccountId = account("delegate", 0, SEED);
+		let terms = full_terms::<T>(&issuer);
 		#[extrinsic_call]
-		_(RawOrigin::Signed(delegate), digest, full_terms());
+		_(RawOrigin::Signed(delegate), digest, terms);
 		assert!(CoIssuedCredentials::<T>::contains_key(digest, issuer));
 	}
 
 	#[benchmark]
 	fn issue_batch(n: Linear<1, { T::MaxBatchSize::get() }>) {
-		let credentials: BoundedVec<CredentialInput, T::MaxBatchSize> = (0..n)
-			.map(|i| CredentialInput { digest: digest_of(i), terms: full_terms() })
-			.collect::<Vec<_>>()
-			.try_into()
-			.expect("n is within the batch bound");
+		let batch_of = |issuer: &T::AccountId| -> BoundedVec<CredentialInput, T::MaxBatchSize> {
+			let terms = full_terms::<T>(issuer);
+			(0..n)
+				.map(|i| CredentialInput { digest: digest_of(i), terms: terms.clone() })
+				.collect::<Vec<_>>()
+				.try_into()
+				.expect("n is within the batch bound")
+		};
 		let first = accredited_issuer::<T>("first", 0, 0);
-		Credentials::<T>::do_issue_batch(first, credentials.clone())
+		Credentials::<T>::do_issue_batch(first.clone(), batch_of(&first))
 			.expect("an accredited issuer issues");
 		let issuer = accredited_issuer::<T>("issuer", 0, 0);
+		let credentials = batch_of(&issuer);
 		#[extrinsic_call]
 		_(RawOrigin::Signed(issuer.clone()), credentials);
 		assert!(CoIssuedCredentials::<T>::contains_key(digest_of(n - 1), issuer));
@@ -402,12 +461,14 @@ mod benchmarks {
 	fn anchor_batch() {
 		let root = digest_of(0);
 		let first = accredited_issuer::<T>("first", 0, 0);
-		Credentials::<T>::do_anchor_batch(first, root, u32::MAX, full_terms())
+		let terms = full_terms::<T>(&first);
+		Credentials::<T>::do_anchor_batch(first, root, u32::MAX, terms)
 			.expect("an accredited issuer anchors");
 		let issuer = accredited_issuer::<T>("issuer", 0, 1);
 		let delegate: T::AccountId = account("delegate", 0, SEED);
+		let terms = full_terms::<T>(&issuer);
 		#[extrinsic_call]
-		_(RawOrigin::Signed(delegate), root, u32::MAX, full_terms());
+		_(RawOrigin::Signed(delegate), root, u32::MAX, terms);
 		assert!(CoAnchoredBatches::<T>::contains_key(root, issuer));
 	}
 
@@ -460,6 +521,144 @@ mod benchmarks {
 		_(RawOrigin::Signed(successor), root, leaf, predecessor);
 		assert!(!CoAnchoredLeaves::<T>::contains_key((root, &original, leaf)));
 		Ok(())
+	}
+
+	#[benchmark]
+	fn create_achievement(c: Linear<0, { T::MaxStackComponents::get() }>) {
+		let issuer = accredited_issuer::<T>("issuer", 0, 0);
+		let components: Vec<AchievementId> =
+			(1..=c).map(|index| achievement_of::<T>(&issuer, index)).collect();
+		let rule = (c > 0).then(|| rule_of::<T>(&components));
+		let definition = longest_definition::<T>(&issuer, 0);
+		let id = Credentials::<T>::achievement_id(&issuer, &definition.uri);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(issuer), definition, rule);
+		assert!(Achievements::<T>::contains_key(id));
+	}
+
+	#[benchmark]
+	fn publish_achievement_version(c: Linear<0, { T::MaxStackComponents::get() }>) {
+		let issuer = accredited_issuer::<T>("issuer", 0, 0);
+		let components: Vec<AchievementId> =
+			(1..=c).map(|index| achievement_of::<T>(&issuer, index)).collect();
+		let rule = (c > 0).then(|| rule_of::<T>(&components));
+		let definition = longest_definition::<T>(&issuer, 0);
+		Credentials::<T>::do_create_achievement(issuer.clone(), definition.clone(), rule.clone())
+			.expect("an accredited issuer registers an achievement");
+		let id = Credentials::<T>::achievement_id(&issuer, &definition.uri);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(issuer), id, definition, rule);
+		assert_eq!(Achievements::<T>::get(id).map(|record| record.latest_version()), Some(2));
+	}
+
+	#[benchmark]
+	fn deprecate_achievement() {
+		let issuer = accredited_issuer::<T>("issuer", 0, 0);
+		let id = achievement_of::<T>(&issuer, 0);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(issuer), id);
+		assert!(Achievements::<T>::get(id).is_some_and(|record| record.deprecated_at.is_some()));
+	}
+
+	#[benchmark]
+	fn share_achievement() {
+		let issuer = accredited_issuer::<T>("issuer", 0, 0);
+		let id = achievement_of::<T>(&issuer, 0);
+		let shares = T::MaxAchievementShares::get();
+		for index in 1..shares {
+			let other = accredited_issuer::<T>("other", index, 0);
+			Credentials::<T>::do_share_achievement(issuer.clone(), id, other)
+				.expect("within the share bound");
+		}
+		let last = accredited_issuer::<T>("other", shares, 0);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(issuer), id, last.clone());
+		assert!(Achievements::<T>::get(id).is_some_and(|record| record.may_be_issued_by(&last)));
+	}
+
+	#[benchmark]
+	fn unshare_achievement() {
+		let issuer = accredited_issuer::<T>("issuer", 0, 0);
+		let id = achievement_of::<T>(&issuer, 0);
+		let mut last = issuer.clone();
+		for index in 1..=T::MaxAchievementShares::get() {
+			last = accredited_issuer::<T>("other", index, 0);
+			Credentials::<T>::do_share_achievement(issuer.clone(), id, last.clone())
+				.expect("within the share bound");
+		}
+		#[extrinsic_call]
+		_(RawOrigin::Signed(issuer), id, last.clone());
+		assert!(Achievements::<T>::get(id).is_some_and(|record| !record.may_be_issued_by(&last)));
+	}
+
+	#[benchmark]
+	fn endorse_achievement() -> Result<(), BenchmarkError> {
+		let issuer = accredited_issuer::<T>("issuer", 0, 0);
+		let id = achievement_of::<T>(&issuer, 0);
+		let origin = T::AccreditationOrigin::try_successful_origin()
+			.map_err(|_| BenchmarkError::Weightless)?;
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, id);
+		assert!(Achievements::<T>::get(id).is_some_and(|record| record.endorsed_at.is_some()));
+		Ok(())
+	}
+
+	#[benchmark]
+	fn withdraw_endorsement() -> Result<(), BenchmarkError> {
+		let issuer = accredited_issuer::<T>("issuer", 0, 0);
+		let id = achievement_of::<T>(&issuer, 0);
+		Credentials::<T>::do_set_endorsement(id, true)?;
+		let origin = T::AccreditationOrigin::try_successful_origin()
+			.map_err(|_| BenchmarkError::Weightless)?;
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, id);
+		assert!(Achievements::<T>::get(id).is_some_and(|record| record.endorsed_at.is_none()));
+		Ok(())
+	}
+
+	#[benchmark]
+	fn issue_stacked(n: Linear<1, { T::MaxStackComponents::get() }>) {
+		// Each component is the second record of its digest (one more read to find), of another
+		// issuer's achievement, and counts its credits.
+		let first = accredited_issuer::<T>("first", 0, 0);
+		let other = accredited_issuer::<T>("other", 0, 0);
+		let holder = Some([8; 32]);
+		let mut components = Vec::new();
+		let mut cited = Vec::new();
+		for index in 0..n {
+			let achievement = achievement_of::<T>(&other, index);
+			let digest = digest_of(index);
+			// No validity window: benchmarks run at time 0, before any window opens.
+			let terms =
+				CredentialTerms { achievement: Some(achievement), holder, ..Default::default() };
+			let first_terms = full_terms::<T>(&first);
+			Credentials::<T>::do_issue(
+				first.clone(),
+				CredentialInput { digest, terms: first_terms },
+			)
+			.expect("an accredited issuer issues");
+			Credentials::<T>::do_issue(other.clone(), CredentialInput { digest, terms })
+				.expect("an accredited issuer issues");
+			components.push(achievement);
+			cited.push(ComponentRef { digest, issuer: other.clone() });
+		}
+		let issuer = accredited_issuer::<T>("issuer", 0, 1);
+		let mut definition = longest_definition::<T>(&issuer, u32::MAX);
+		definition.credits = Some(Credits { hundredths: 500 * n, system: CreditSystem::Ects });
+		let stacked = Credentials::<T>::achievement_id(&issuer, &definition.uri);
+		Credentials::<T>::do_create_achievement(
+			issuer.clone(),
+			definition,
+			Some(rule_of::<T>(&components)),
+		)
+		.expect("an accredited issuer registers a stacked achievement");
+		let delegate: T::AccountId = account("delegate", 0, SEED);
+		let terms = CredentialTerms { achievement: Some(stacked), holder, ..Default::default() };
+		let cited: ComponentsOf<T> = cited.try_into().expect("within the component bound");
+		let digest = digest_of(u32::MAX);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(delegate), digest, terms, cited);
+		assert!(StackedComponents::<T>::contains_key(digest, issuer));
 	}
 
 	impl_benchmark_test_suite!(Credentials, crate::mock::new_bench_ext(), crate::mock::Test);

@@ -4,10 +4,11 @@
 #[cfg(any(feature = "try-runtime", test))]
 use {
 	crate::{
-		identity::identity_key, BatchLeaves, Batches, CoAnchoredBatches, CoAnchoredLeaves,
-		CoIssuedCredentials, Config, CredentialRecordOf, CredentialStatus, Credentials,
-		Invitations, Issuance, IssuerIdentifiers, IssuerNames, IssuerStanding, Issuers, Pallet,
-		PendingApplications, ProfileProposals, Signers,
+		identity::identity_key, AchievementCount, AchievementVersions, Achievements, BatchLeaves,
+		Batches, CoAnchoredBatches, CoAnchoredLeaves, CoIssuedCredentials, Config,
+		CredentialRecordOf, CredentialStatus, Credentials, Invitations, Issuance,
+		IssuerIdentifiers, IssuerNames, IssuerStanding, Issuers, Pallet, PendingApplications,
+		ProfileProposals, Signers, StackedComponents,
 	},
 	frame_support::{ensure, traits::Get},
 	pallet_roles::{Role, RoleRegistry},
@@ -24,6 +25,45 @@ impl<T: Config> Pallet<T> {
 		Self::check_invitations()?;
 		Self::check_issuance()?;
 		Self::check_identity()?;
+		Self::check_achievements()?;
+		Ok(())
+	}
+
+	/// Achievements: each has every version from 1 to its latest and no other, each with a rule
+	/// exactly when it is stacked, naming only achievements registered before it; sequence numbers
+	/// are below the count; owners are registered issuers; stacked credentials cite existing
+	/// records.
+	fn check_achievements() -> Result<(), TryRuntimeError> {
+		let count = AchievementCount::<T>::get();
+		for (id, record) in Achievements::<T>::iter() {
+			ensure!(record.sequence < count, "an achievement's sequence is not below the count");
+			ensure!(Issuers::<T>::contains_key(&record.owner), "an achievement has no owner");
+			ensure!(!record.versions.is_empty(), "an achievement has no version");
+			let versions = AchievementVersions::<T>::iter_prefix(id).count();
+			ensure!(versions == record.versions.len(), "achievement versions are missing or extra");
+			for version in 1..=record.latest_version() {
+				let shown = AchievementVersions::<T>::get(id, version)
+					.ok_or("an achievement version is missing")?;
+				ensure!(shown.rule.is_some() == record.stacked, "a rule does not match its kind");
+				for component in shown.rule.iter().flat_map(|rule| rule.components.iter()) {
+					let earlier = Achievements::<T>::get(component)
+						.is_some_and(|other| other.sequence < record.sequence);
+					ensure!(earlier, "a rule names an achievement registered after it");
+				}
+			}
+		}
+		for (digest, issuer, components) in StackedComponents::<T>::iter() {
+			ensure!(
+				Self::credential_of(&digest, &issuer).is_some(),
+				"components of an unknown credential"
+			);
+			for component in components {
+				ensure!(
+					Self::credential_of(&component.digest, &component.issuer).is_some(),
+					"a stacked credential cites an unknown component"
+				);
+			}
+		}
 		Ok(())
 	}
 
