@@ -10,11 +10,13 @@
 //! - [`connect`]: the connection, the chain's identity and limits;
 //! - [`submit`]: signing, submitting and waiting for finality, and what a failure means;
 //! - [`credentials`]: what issuers and their delegates do;
+//! - [`achievements`]: registering achievements and issuing stacked credentials;
 //! - [`admin`]: governance calls dispatched through sudo (development and test chains);
 //! - [`governance`]: council motions, votes, session keys and runtime upgrades;
 //! - [`load`]: transactions signed ahead of time and what finalized blocks carried, for load
 //!   generators.
 
+mod achievements;
 mod admin;
 mod connect;
 mod credentials;
@@ -32,6 +34,7 @@ use tokio::sync::Mutex;
 
 use crate::{bytes32::to_hex, Digest, Error, Result};
 
+pub use achievements::AchievementReceipt;
 pub use connect::{require_websocket, ProfileLimits, CONNECT_TIMEOUT};
 pub use credentials::{AnchorReceipt, IssueReceipt, ProfileProposalReceipt};
 pub use governance::{Motion, Proposal, ProposalOutcome, VoteOutcome};

@@ -1,8 +1,6 @@
 //! A credential's terms ([`CredentialTerms`], the pallet's own type) as a registrar gives them: the id
 //! of what it certifies, from the command line, and the checks the chain would make.
 
-use sha2::{Digest as _, Sha256};
-
 use crate::{bytes32, CredentialTerms, Digest, Error, Result};
 
 /// Checks what the chain would refuse: a validity window that ends before (or when) it starts.
@@ -15,18 +13,31 @@ pub fn check_terms(terms: &CredentialTerms) -> Result<()> {
 	))
 }
 
-/// The id of what a credential certifies, from the command line: 32 bytes of hex (with or without
-/// `0x`) are taken as the id itself; any other text (a programme code, a URL) is SHA-256-hashed.
-pub fn parse_achievement(text: &str) -> Result<Digest> {
+/// What a credential certifies, as a registrar names it on the command line.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum AchievementArg {
+	/// A registered achievement's id: 32 bytes of hex, with or without `0x`.
+	Id(Digest),
+	/// The URI (Open Badges `Achievement.id`) of an achievement the signer's issuer registered.
+	Uri(String),
+}
+
+/// The achievement a registrar names: a 32-byte hex id, or the URI its issuer registered it under.
+pub fn parse_achievement(text: &str) -> Result<AchievementArg> {
 	if bytes32::is_hex32(text) {
-		return bytes32::parse_hex32("--achievement", text);
+		return bytes32::parse_hex32("--achievement", text).map(AchievementArg::Id);
 	}
-	if text.trim().is_empty() {
-		return Err(Error::input(
-			"--achievement is empty: give a 32-byte hex id or some text to hash",
-		));
+	let is_uri = text.split_once(':').is_some_and(|(scheme, rest)| {
+		!scheme.is_empty() && !rest.is_empty() && !text.chars().any(char::is_whitespace)
+	});
+	if !is_uri {
+		return Err(Error::input(format!(
+			"--achievement {text:?} is neither a 32-byte hex id nor an achievement URI (such as \
+			 https://university.example/achievements/sql); register achievements with \
+			 `credchain achievement create`"
+		)));
 	}
-	Ok(Sha256::digest(text.as_bytes()).into())
+	Ok(AchievementArg::Uri(text.to_string()))
 }
 
 #[cfg(test)]
@@ -34,15 +45,16 @@ mod tests {
 	use super::*;
 
 	#[test]
-	fn achievements_are_hex_ids_or_hashed_text() {
+	fn achievements_are_hex_ids_or_uris() {
 		let id = [7u8; 32];
-		assert_eq!(parse_achievement(&bytes32::to_hex(&id)).unwrap(), id);
-		// SHA-256("abc"), a FIPS 180-2 test vector.
+		assert_eq!(parse_achievement(&bytes32::to_hex(&id)).unwrap(), AchievementArg::Id(id));
 		assert_eq!(
-			hex::encode(parse_achievement("abc").unwrap()),
-			"ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+			parse_achievement("https://u.example/a/sql").unwrap(),
+			AchievementArg::Uri("https://u.example/a/sql".into())
 		);
-		assert!(parse_achievement("  ").is_err());
+		for bad in ["", "  ", "MSC-DE", "https://u.example/a b", ":x", "x:"] {
+			assert!(parse_achievement(bad).is_err(), "{bad:?}");
+		}
 	}
 
 	#[test]

@@ -26,6 +26,23 @@ impl From<DigestError> for Error {
 	}
 }
 
+/// The largest file read as a JSON credential to see what it states: larger files are not
+/// credentials (a PDF, an archive).
+const MAX_JSON_CREDENTIAL_SIZE: u64 = 16 << 20;
+
+/// What the JSON credential in the file at `path` states about itself (the issuer it names, its
+/// holder's hashed identity, its achievement); `None` for a document that is not JSON, or larger
+/// than a JSON credential.
+pub fn document_statements_of_file(path: &Path) -> Result<Option<DocumentStatements>> {
+	let read_error = |error| Error::file("read", path, error);
+	let size = std::fs::metadata(path).map_err(read_error)?.len();
+	if size > MAX_JSON_CREDENTIAL_SIZE {
+		return Ok(None);
+	}
+	let inspection = inspect(&std::fs::read(path).map_err(read_error)?)?;
+	Ok(inspection.statements)
+}
+
 /// The digest of the document in memory `bytes`: canonical JSON if it parses as JSON, its bytes
 /// otherwise. Fails only for a JSON document that repeats a key in one object.
 pub fn digest_bytes(bytes: &[u8]) -> Result<DocumentDigest> {

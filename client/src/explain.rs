@@ -151,6 +151,60 @@ fn credentials_error(error: &CredentialsError) -> &'static str {
 		E::InvalidMerkleProof =>
 			"the proof does not show that this credential belongs to the batch: the document or its proof \
 			 file was altered",
+		E::InvalidAchievementName =>
+			"the achievement's name is empty, has spaces at either end, or has control or invisible \
+			 characters",
+		E::InvalidAchievementUri =>
+			"the achievement's id, criteria id or an alignment's targetUrl is not a URI",
+		E::InvalidEqfLevel => "the EQF level must be between 1 and 8",
+		E::InvalidLanguageTag => "inLanguage is not a language tag such as en or nl-BE",
+		E::InvalidCredits => "the achievement's credits must be more than zero",
+		E::AchievementAlreadyExists =>
+			"your institution already registered an achievement with this id (URI); publish a new \
+			 version of it instead",
+		E::UnknownAchievement => "no achievement with this id is registered on this chain",
+		E::ForeignAchievement =>
+			"this achievement belongs to another institution, which has not shared it with yours",
+		E::NotTheAchievementOwner => "only the institution that registered this achievement may do this",
+		E::AchievementDeprecated =>
+			"this achievement is deprecated: no new credentials or versions of it",
+		E::AchievementUriChanged => "a new version must keep the achievement's id (URI)",
+		E::StackingKindChanged =>
+			"a stacked achievement stays stacked and a plain one plain: a new version may change the rule, \
+			 not add or remove it",
+		E::TooManyAchievementVersions => "this achievement has as many versions as this chain allows",
+		E::AlreadyShared => "the achievement is already shared with this institution (or is its own)",
+		E::NotShared => "the achievement is not shared with this institution",
+		E::TooManyShares =>
+			"the achievement is shared with as many institutions as this chain allows",
+		E::AlreadyEndorsed => "the consortium already endorses this achievement",
+		E::NotEndorsed => "the consortium does not endorse this achievement",
+		E::InvalidStackingRule =>
+			"the stacking rule names no component or one twice, asks for no component or more than it \
+			 names, or counts credits the stacked achievement has no credit system for",
+		E::StackingCycle =>
+			"a stacked achievement may only name components registered before it (so no rule can lead \
+			 back to itself)",
+		E::ComponentsRequired =>
+			"this achievement stacks: issue its credentials with --components, citing the credentials \
+			 that earn it",
+		E::NotAStackedAchievement =>
+			"this achievement does not stack: issue its credentials without --components",
+		E::HolderRequired =>
+			"a stacked credential must commit to its holder (--holder or --holder-identity)",
+		E::DuplicateComponent =>
+			"a component credential, or a second credential of one component achievement, is cited twice",
+		E::ComponentNotFound => "a component credential is not on this chain for the issuer cited",
+		E::ComponentNotValid =>
+			"a component credential is not valid now (revoked, suspended, expired or distrusted)",
+		E::ComponentHolderMismatch =>
+			"a component credential belongs to another holder: every component must commit to the \
+			 stacked credential's holder",
+		E::ComponentNotInRule =>
+			"a component credential is of an achievement the stacking rule does not name",
+		E::StackingRuleNotMet => "fewer component credentials than the stacking rule asks for",
+		E::NotEnoughCredits =>
+			"the component credentials are worth fewer credits than the stacking rule asks for",
 	}
 }
 

@@ -38,6 +38,7 @@
 
 #![warn(missing_docs)]
 
+pub mod achievement;
 pub mod bench;
 pub mod bytes32;
 pub mod chain;

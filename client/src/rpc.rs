@@ -11,8 +11,8 @@ use jsonrpsee::{
 	ws_client::{WsClient, WsClientBuilder},
 };
 use pallet_credentials_rpc::{
-	answers::{IssuerInfo, Verdict},
-	params::BatchProof,
+	answers::{AchievementInfo, IssuerInfo, Verdict},
+	params::{BatchProof, HolderParam},
 	CredentialsApiClient,
 };
 use serde::de::DeserializeOwned;
@@ -132,11 +132,35 @@ impl NodeRpc {
 	}
 
 	/// The verdict on the credential with `digest` (`credentials_verify`).
-	/// `issuer` is the issuer identifier the document names, if it names one.
-	pub async fn verify(&self, digest: &Digest, issuer: Option<&str>) -> Result<Verdict> {
+	/// `issuer` is the issuer identifier the document names, if it names one; `holder`, a holder
+	/// commitment the verifier computed (only the commitment is sent, never the identity), whose
+	/// check the verdict then carries.
+	pub async fn verify(
+		&self,
+		digest: &Digest,
+		issuer: Option<&str>,
+		holder: Option<&Digest>,
+	) -> Result<Verdict> {
 		let issuer = issuer.map(str::to_owned);
-		let answer = with_client!(self, client => client.verify(to_hex(digest), None, issuer));
+		let holder = holder.map(|commitment| HolderParam {
+			commitment: Some(to_hex(commitment)),
+			identity: None,
+			salt: None,
+		});
+		let answer =
+			with_client!(self, client => client.verify(to_hex(digest), None, issuer, holder));
 		answer.map_err(|error| self.error("credentials_verify", error))
+	}
+
+	/// The achievement `id` at `version` (its latest if `None`), if registered
+	/// (`credentials_achievement`).
+	pub async fn achievement(
+		&self,
+		id: &Digest,
+		version: Option<u16>,
+	) -> Result<Option<AchievementInfo>> {
+		let answer = with_client!(self, client => client.achievement(to_hex(id), version, None));
+		answer.map_err(|error| self.error("credentials_achievement", error))
 	}
 
 	/// The verdict on the credential `leaf` of the Merkle batch `root`, shown to belong to it by

@@ -26,6 +26,14 @@
 		with = "::subxt::utils::Static<::pallet_credentials::WithdrawalReason>"
 	),
 	substitute_type(
+		path = "pallet_credentials::achievement_types::AchievementDefinition",
+		with = "::subxt::utils::Static<crate::achievement::Definition>"
+	),
+	substitute_type(
+		path = "pallet_credentials::achievement_types::StackingRule",
+		with = "::subxt::utils::Static<crate::achievement::Rule>"
+	),
+	substitute_type(
 		path = "pallet_credentials::types::IssuanceQuota",
 		with = "::subxt::utils::Static<::pallet_credentials::IssuanceQuota>"
 	)

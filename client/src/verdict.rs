@@ -5,7 +5,8 @@
 use std::fmt::Write as _;
 
 use pallet_credentials_rpc::answers::{
-	IssuerInfo, RevocationReason, Standing, Status, Verdict, Warning, WarningKind, WithdrawalReason,
+	AchievementInfo, CreditsInfo, IssuerInfo, RevocationReason, Standing, Status, Verdict, Warning,
+	WarningKind, WithdrawalReason,
 };
 use sp_core::H256;
 
@@ -75,6 +76,14 @@ pub fn status_in_words(verdict: &Verdict) -> String {
 			"AMBIGUOUS ISSUER: the document names no issuer, and several issuers anchored it; run \
 			 again with --issuer <URI> to name the issuer you expect"
 				.into(),
+		Status::ComponentRevoked => match &verdict.revoked_component {
+			Some(component) => format!(
+				"COMPONENT REVOKED: this award stacks on credential {}, which was revoked (or its \
+				 issuer is distrusted); the award no longer stands",
+				hex(component)
+			),
+			None => "COMPONENT REVOKED: a credential this award stacks on was revoked".into(),
+		},
 		Status::Unrecognized =>
 			"a status this version of credchain does not know (the node is newer): treat the \
 			 credential as not valid"
@@ -101,8 +110,23 @@ pub fn render(verdict: &Verdict, subject: Option<&str>) -> String {
 		line(&mut out, "Issued", format!("in block #{block}{when}"));
 		line(&mut out, "Valid", window_in_words(verdict));
 	}
-	if let Some(achievement) = &verdict.achievement {
-		line(&mut out, "Achievement", hex(achievement));
+	match (&verdict.achievement_info, &verdict.achievement) {
+		(Some(achievement), _) => render_achievement(&mut out, achievement),
+		(None, Some(id)) => line(&mut out, "Achievement", format!("{} (not registered)", hex(id))),
+		(None, None) => {}
+	}
+	for component in &verdict.components {
+		let status = format!("{:?}", component.status);
+		line(
+			&mut out,
+			"Component",
+			format!(
+				"{} by {}: {}",
+				hex(&component.digest),
+				component.issuer,
+				status.to_lowercase()
+			),
+		);
 	}
 	if let Some(commitment) = &verdict.holder_commitment {
 		line(&mut out, "Holder", format!("commitment {}", hex(commitment)));
@@ -132,6 +156,93 @@ pub fn render(verdict: &Verdict, subject: Option<&str>) -> String {
 		line(&mut out, "Warning", warning_in_words(verdict, warning));
 	}
 	out
+}
+
+/// An achievement for a person (`credchain achievement show`), one fact per line.
+pub fn render_achievement_alone(achievement: &AchievementInfo) -> String {
+	let mut out = String::new();
+	render_achievement(&mut out, achievement);
+	if let Some(rule) = &achievement.rule {
+		for component in &rule.components {
+			line(&mut out, "Component of", hex(component));
+		}
+	}
+	if !achievement.shared_with.is_empty() {
+		let shared: Vec<String> = achievement.shared_with.iter().map(ToString::to_string).collect();
+		line(&mut out, "Shared with", shared.join(", "));
+	}
+	out
+}
+
+/// What a credential certifies, from the achievement registry.
+fn render_achievement(out: &mut String, achievement: &AchievementInfo) {
+	let mut facts = vec![achievement.kind.clone()];
+	if let Some(level) = achievement.eqf_level {
+		facts.push(format!("EQF level {level}"));
+	}
+	if let Some(credits) = &achievement.credits {
+		facts.push(credits_in_words(credits));
+	}
+	line(out, "Achievement", format!("{} ({})", achievement.name, facts.join(", ")));
+	line(
+		out,
+		"Defined as",
+		format!(
+			"{}, version {} of {} ({}), by {}",
+			achievement.uri,
+			achievement.version,
+			achievement.latest_version,
+			hex(&achievement.id),
+			achievement.owner
+		),
+	);
+	if let Some(criteria) = &achievement.criteria_uri {
+		let digest = achievement
+			.criteria_digest
+			.map(|digest| format!(" (criteria text SHA-256 {})", hex(&digest)))
+			.unwrap_or_default();
+		line(out, "Criteria", format!("{criteria}{digest}"));
+	}
+	if !achievement.skills.is_empty() {
+		line(out, "Skills", achievement.skills.join(", "));
+	}
+	if let Some(rule) = &achievement.rule {
+		let credits = rule
+			.min_credits
+			.map(|hundredths| format!(" worth at least {} credits", decimal(hundredths)))
+			.unwrap_or_default();
+		line(
+			out,
+			"Stacks",
+			format!(
+				"at least {} of {} component achievements{credits}",
+				rule.min_count,
+				rule.components.len()
+			),
+		);
+	}
+	match achievement.endorsed_at_block {
+		Some(block) => line(out, "Endorsed", format!("by the consortium since block #{block}")),
+		None => line(out, "Endorsed", "no"),
+	}
+	if let Some(block) = achievement.deprecated_at_block {
+		line(out, "Deprecated", format!("since block #{block}: no new credentials of it"));
+	}
+}
+
+/// A credit value, such as `7.5 Ects`.
+pub fn credits_in_words(credits: &CreditsInfo) -> String {
+	format!("{} {}", decimal(credits.hundredths), credits.system)
+}
+
+/// Hundredths as a decimal number: 750 → `7.5`, 500 → `5`.
+fn decimal(hundredths: u32) -> String {
+	let whole = hundredths / 100;
+	match hundredths % 100 {
+		0 => whole.to_string(),
+		part if part % 10 == 0 => format!("{whole}.{}", part / 10),
+		part => format!("{whole}.{part:02}"),
+	}
 }
 
 /// Who the document says issued it, and who anchored it on chain. A document that names no issuer

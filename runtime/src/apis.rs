@@ -151,8 +151,9 @@ impl_runtime_apis! {
 		fn verify(
 			digest: pallet_credentials::Digest,
 			claimed_issuer: Option<Vec<u8>>,
+			holder: Option<pallet_credentials::Digest>,
 		) -> pallet_credentials::Verdict<AccountId, BlockNumber> {
-			Credentials::verify(digest, claimed_issuer)
+			Credentials::verify(digest, claimed_issuer, holder)
 		}
 
 		fn verify_in_batch(
@@ -175,6 +176,13 @@ impl_runtime_apis! {
 			uri: Vec<u8>,
 		) -> Option<pallet_credentials::IssuerSummary<AccountId, BlockNumber>> {
 			Credentials::issuer_summary_by_identifier(uri)
+		}
+
+		fn achievement(
+			id: pallet_credentials::AchievementId,
+			version: Option<pallet_credentials::AchievementVersion>,
+		) -> Option<pallet_credentials::AchievementSummary<AccountId, BlockNumber>> {
+			Credentials::achievement_summary(id, version)
 		}
 	}
 

@@ -76,6 +76,17 @@ impl Run {
 		self
 	}
 
+	/// The first word after `label` on the first line of standard output that starts with it
+	/// (`Achievement: 0x…` gives `0x…`).
+	pub fn value_of(&self, label: &str) -> String {
+		self.stdout
+			.lines()
+			.find_map(|line| line.strip_prefix(label))
+			.and_then(|rest| rest.split_whitespace().next())
+			.unwrap_or_else(|| panic!("no line starts with {label:?} in:\n{}", self.stdout))
+			.to_string()
+	}
+
 	/// Standard output as JSON.
 	pub fn json(&self) -> Value {
 		serde_json::from_str(&self.stdout)

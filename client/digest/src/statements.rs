@@ -44,6 +44,9 @@ pub struct DocumentStatements {
 	/// `credentialSubject.identifier` that is hashed with SHA-256 (`sha256$...`). The credential
 	/// record's holder commitment is the same hash (see [`crate::holder`]).
 	pub holder_identity_hash: Option<String>,
+	/// The achievement's URI (`credentialSubject.achievement.id`): with the issuer's account, its id
+	/// in the chain's achievement registry.
+	pub achievement_id: Option<String>,
 	/// The achievement's name (`credentialSubject.achievement.name`).
 	pub achievement_name: Option<String>,
 	/// The achievement's type (`credentialSubject.achievement.achievementType`), such as `Degree`.
@@ -79,6 +82,7 @@ impl DocumentStatements {
 			holder_name: text(subject.and_then(|subject| subject.get("name"))),
 			holder_id: text(subject.and_then(|subject| subject.get("id"))),
 			holder_identity_hash: subject.and_then(hashed_identity),
+			achievement_id: text(achievement.and_then(|achievement| achievement.get("id"))),
 			achievement_name: text(achievement.and_then(|achievement| achievement.get("name"))),
 			achievement_type: text(
 				achievement.and_then(|achievement| achievement.get("achievementType")),

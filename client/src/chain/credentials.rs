@@ -372,7 +372,7 @@ impl CredChain {
 }
 
 /// The receipt of an `issue` or `issue_batch` signed with `key`.
-fn issue_receipt(included: Included, key: &SigningKey) -> IssueReceipt {
+pub(super) fn issue_receipt(included: Included, key: &SigningKey) -> IssueReceipt {
 	let issued = included.events::<CredentialIssued>();
 	let (issuer, signer) = issued
 		.first()

@@ -19,10 +19,16 @@ use crate::{
 /// The domain separator of achievement ids.
 const ACHIEVEMENT_ID_DOMAIN: &[u8] = b"credchain/achievement";
 
+/// The id of the achievement the issuer `issuer` registers under `uri`: the BLAKE2-256 of the SCALE
+/// encoding of `("credchain/achievement", issuer, uri)` (clients compute it with this function).
+pub fn achievement_id_of<AccountId: Encode>(issuer: &AccountId, uri: &[u8]) -> AchievementId {
+	(ACHIEVEMENT_ID_DOMAIN, issuer, uri).using_encoded(sp_io::hashing::blake2_256)
+}
+
 impl<T: Config> Pallet<T> {
 	/// The id of the achievement `issuer` registers under `uri`.
 	pub fn achievement_id(issuer: &T::AccountId, uri: &[u8]) -> AchievementId {
-		(ACHIEVEMENT_ID_DOMAIN, issuer, uri).using_encoded(sp_io::hashing::blake2_256)
+		achievement_id_of(issuer, uri)
 	}
 
 	/// The record of `achievement`, or [`Error::UnknownAchievement`].

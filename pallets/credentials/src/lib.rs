@@ -63,6 +63,7 @@ extern crate alloc;
 
 pub use achievement_types::*;
 pub use achievement_view::*;
+pub use achievements::{achievement_id_of, is_language_tag};
 pub use pallet::*;
 pub use types::*;
 pub use verification::*;

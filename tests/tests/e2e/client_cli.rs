@@ -44,7 +44,13 @@ async fn issue_verify_revoke_suspend_and_withdraw() {
 	assert_eq!(digests["transcript.pdf"], sha256_hex(&pdf("Transcript of records")));
 	let badge_digest = digests["open-badge.json"].clone();
 
-	// A registrar (Dave, Bob's delegate) issues the badge and the transcript in one transaction.
+	// The registrar (Dave, Bob's delegate) registers the badge's achievement, then issues the badge
+	// and the transcript in one transaction, both certifying it.
+	let achievement = client
+		.run(&["achievement", "create", "--from", arg(&badge), "--issuer-key", "//Dave"])
+		.expect(0)
+		.says("Registered for the issuer")
+		.value_of("Achievement:");
 	client
 		.run(&[
 			"issue",
@@ -55,7 +61,7 @@ async fn issue_verify_revoke_suspend_and_withdraw() {
 			"--valid-until",
 			"2099-12-31",
 			"--achievement",
-			"MSC-DE",
+			"https://university.example/achievements/msc-data-engineering",
 		])
 		.expect(0)
 		.says(&badge_digest)
@@ -63,7 +69,7 @@ async fn issue_verify_revoke_suspend_and_withdraw() {
 		.says(address(Sr25519Keyring::Bob).as_str())
 		.says("signed by the delegate")
 		.says("in finalized block #")
-		.says("SHA-256 of \"MSC-DE\"");
+		.says(&achievement);
 
 	// Both verify, over WebSocket and over HTTP.
 	client
@@ -71,7 +77,8 @@ async fn issue_verify_revoke_suspend_and_withdraw() {
 		.expect(VALID)
 		.says("VALID")
 		.says("Example University, https://university.example (NL)")
-		.says("until 2099-12-31 00:00:00 UTC");
+		.says("until 2099-12-31 00:00:00 UTC")
+		.says("Master of Science in Data Engineering (MasterDegree, 120 Ects)");
 	run_cli(Some(client.http_url().as_str()), &["verify", arg(&transcript)])
 		.expect(VALID)
 		.says("VALID");
@@ -80,7 +87,9 @@ async fn issue_verify_revoke_suspend_and_withdraw() {
 	assert_eq!(answer["digest"], badge_digest.as_str());
 	assert_eq!(answer["validUntil"], 4_102_358_400_000u64);
 	assert_eq!(answer["issuer"]["name"], "Example University");
-	assert_eq!(answer["achievement"], sha256_hex(b"MSC-DE").as_str());
+	assert_eq!(answer["achievement"], achievement.as_str());
+	assert_eq!(answer["achievementInfo"]["kind"], "MasterDegree");
+	assert_eq!(answer["achievementInfo"]["credits"]["hundredths"], 12_000);
 	client.run(&["verify", badge_digest.as_str()]).expect(VALID);
 
 	// One altered byte of the PDF, or one altered field of the JSON: unknown, not valid.
@@ -266,6 +275,17 @@ async fn a_batch_of_a_thousand_documents() {
 		std::fs::write(batch.join(name(i)), serde_json::to_vec_pretty(&document).unwrap()).unwrap();
 	}
 
+	let course = dir.path().join("data-literacy.json");
+	let definition = json!({
+		"id": "https://university.example/achievements/data-literacy-101",
+		"type": ["Achievement"],
+		"achievementType": "Course",
+		"name": "Data Literacy 101"
+	});
+	std::fs::write(&course, serde_json::to_vec(&definition).unwrap()).unwrap();
+	client
+		.run(&["achievement", "create", "--from", arg(&course), "--issuer-key", "//Dave"])
+		.expect(0);
 	let run = client
 		.run(&[
 			"issue-batch",
@@ -275,7 +295,7 @@ async fn a_batch_of_a_thousand_documents() {
 			"--valid-from",
 			"2020-01-01",
 			"--achievement",
-			"Data Literacy 101",
+			"https://university.example/achievements/data-literacy-101",
 		])
 		.expect(0)
 		.says(&format!("Anchored a batch of {COUNT} credentials with Merkle root 0x"))
@@ -386,7 +406,7 @@ async fn a_batch_of_a_thousand_documents() {
 			"--valid-from",
 			"2020-01-01",
 			"--achievement",
-			"Data Literacy 101",
+			"https://university.example/achievements/data-literacy-101",
 			"--overwrite",
 		])
 		.expect(ERROR)

@@ -3,6 +3,7 @@
 //! capability, so that it is linked once and its tests run side by side (`--test-threads`): they
 //! spend most of their time waiting for blocks.
 
+mod achievements;
 mod chaos;
 mod client_cli;
 mod client_rpc_errors;

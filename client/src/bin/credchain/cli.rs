@@ -6,6 +6,7 @@ use clap::{Parser, Subcommand};
 use credchain_client::DEFAULT_URL;
 
 use crate::commands::{
+	achievement::AchievementCommand,
 	admin::AdminCommand,
 	bench::BenchCommand,
 	change::{ChangeArgs, RevokeArgs},
@@ -67,6 +68,10 @@ pub enum Command {
 	Reinstate(ChangeArgs),
 	/// Check a credential: exit code 0 only if it is valid.
 	Verify(VerifyArgs),
+	/// Register what credentials certify (Open Badges 3.0 achievements, stacked ones too), show an
+	/// achievement.
+	#[command(subcommand)]
+	Achievement(AchievementCommand),
 	/// Register an institution as an issuer, manage its delegate keys, show an issuer.
 	#[command(subcommand)]
 	Issuer(IssuerCommand),

@@ -41,6 +41,9 @@ pub enum Status {
 	Unknown,
 	/// The batch exists, but the proof does not lead from the document to it.
 	InvalidProof,
+	/// A stacked credential one of whose components was revoked (or is from a distrusted
+	/// issuer): see [`Verdict::revoked_component`].
+	ComponentRevoked,
 	/// A status this version does not know (sent by a newer node): never valid.
 	#[serde(other)]
 	Unrecognized,
@@ -120,6 +123,157 @@ pub struct Verdict {
 	pub batch: Option<BatchInfo>,
 	/// The block the answer was read at.
 	pub read_at: ReadAt,
+	/// The first revoked component, when `status` is `componentRevoked`.
+	#[serde(default)]
+	pub revoked_component: Option<H256>,
+	/// What it certifies: its registered achievement, as it stood when it was issued.
+	#[serde(default)]
+	pub achievement_info: Option<AchievementInfo>,
+	/// For a stacked credential: the component credentials it cites, with their status now.
+	#[serde(default)]
+	pub components: Vec<ComponentInfo>,
+	/// Whether the record commits to the holder the verifier passed, if it passed one.
+	#[serde(default)]
+	pub holder_check: Option<HolderCheck>,
+}
+
+/// Whether a credential's record commits to the holder a verifier was shown.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum HolderCheck {
+	/// The record commits to that identity and salt.
+	Confirmed,
+	/// The record commits to another holder (or the identity or salt is wrong).
+	OtherHolder,
+	/// The record commits to no holder.
+	NotBound,
+	/// An answer this version does not know (sent by a newer node): not a confirmation.
+	#[serde(other)]
+	Unrecognized,
+}
+
+impl From<api::HolderCheck> for HolderCheck {
+	fn from(check: api::HolderCheck) -> Self {
+		match check {
+			api::HolderCheck::Confirmed => Self::Confirmed,
+			api::HolderCheck::OtherHolder => Self::OtherHolder,
+			api::HolderCheck::NotBound => Self::NotBound,
+		}
+	}
+}
+
+/// A credit value.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CreditsInfo {
+	/// The value in hundredths of a credit (7.5 credits: 750).
+	pub hundredths: u32,
+	/// The credit system: `Ects`, `CreditHours` or `ContinuingEducationUnits`.
+	pub system: String,
+}
+
+/// How credentials stack into a stacked achievement.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RuleInfo {
+	/// The achievements whose credentials count.
+	pub components: Vec<H256>,
+	/// How many component credentials, at least.
+	pub min_count: u32,
+	/// How many credits they must be worth together, in hundredths, if the rule counts credits.
+	pub min_credits: Option<u32>,
+}
+
+/// An achievement, as a verifier sees it, at one of its versions.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AchievementInfo {
+	/// Its id.
+	pub id: H256,
+	/// The version shown (the one the credential certifies).
+	pub version: u16,
+	/// Its latest version.
+	pub latest_version: u16,
+	/// The block the version shown was published in.
+	pub published_at_block: u64,
+	/// The issuer that owns it.
+	pub owner: AccountId32,
+	/// Its URI (the Open Badges `Achievement.id`).
+	pub uri: String,
+	/// Its name.
+	pub name: String,
+	/// Its kind: an Open Badges 3.0 `achievementType` (`MicroCredential`, `Certificate` …).
+	pub kind: String,
+	/// Its EQF level (1–8), if any.
+	pub eqf_level: Option<u8>,
+	/// Its credit value, if any.
+	pub credits: Option<CreditsInfo>,
+	/// Where its criteria are published, if anywhere.
+	pub criteria_uri: Option<String>,
+	/// The SHA-256 of its criteria text, if given.
+	pub criteria_digest: Option<H256>,
+	/// The skills and frameworks it aligns to (URIs).
+	#[serde(default)]
+	pub skills: Vec<String>,
+	/// The language of its texts (BCP 47), if given.
+	pub language: Option<String>,
+	/// How credentials stack into it, for a stacked achievement.
+	pub rule: Option<RuleInfo>,
+	/// The issuers besides its owner that may issue it.
+	#[serde(default)]
+	pub shared_with: Vec<AccountId32>,
+	/// The block its owner deprecated it in, if it did.
+	pub deprecated_at_block: Option<u64>,
+	/// The block the consortium endorsed it in, if it does.
+	pub endorsed_at_block: Option<u64>,
+}
+
+impl<BlockNumber: Into<u64>> From<api::AchievementSummary<AccountId32, BlockNumber>>
+	for AchievementInfo
+{
+	fn from(achievement: api::AchievementSummary<AccountId32, BlockNumber>) -> Self {
+		Self {
+			id: H256(achievement.id),
+			version: achievement.version,
+			latest_version: achievement.latest_version,
+			published_at_block: achievement.published_at.into(),
+			owner: achievement.owner,
+			uri: text(&achievement.uri),
+			name: text(&achievement.name),
+			kind: format!("{:?}", achievement.kind),
+			eqf_level: achievement.eqf_level,
+			credits: achievement.credits.map(|credits| CreditsInfo {
+				hundredths: credits.hundredths,
+				system: format!("{:?}", credits.system),
+			}),
+			criteria_uri: achievement.criteria_uri.as_deref().map(text),
+			criteria_digest: achievement.criteria_digest.map(H256),
+			skills: achievement.skills.iter().map(|skill| text(skill)).collect(),
+			language: achievement.language.as_deref().map(text),
+			rule: achievement.rule.map(|rule| RuleInfo {
+				components: rule.components.into_iter().map(H256).collect(),
+				min_count: rule.min_count,
+				min_credits: rule.min_credits,
+			}),
+			shared_with: achievement.shared_with,
+			deprecated_at_block: achievement.deprecated_at.map(Into::into),
+			endorsed_at_block: achievement.endorsed_at.map(Into::into),
+		}
+	}
+}
+
+/// A component credential a stacked credential cites, with its status now.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ComponentInfo {
+	/// Its digest.
+	pub digest: H256,
+	/// Its issuer.
+	pub issuer: AccountId32,
+	/// The achievement it certifies.
+	pub achievement: Option<H256>,
+	/// Its status now.
+	pub status: Status,
 }
 
 impl Verdict {
@@ -134,29 +288,8 @@ impl Verdict {
 		verdict: api::Verdict<AccountId32, BlockNumber>,
 		block: BlockRef,
 	) -> Self {
-		use api::VerdictStatus as Runtime;
-		let (mut revocation, mut suspended_since, mut issuer_revocation) = (None, None, None);
-		let status = match verdict.status {
-			Runtime::Valid => Status::Valid,
-			Runtime::Revoked { reason, at } => {
-				revocation = Some(Revocation { reason, block: at.into() });
-				Status::Revoked
-			}
-			Runtime::Suspended { since } => {
-				suspended_since = Some(since.into());
-				Status::Suspended
-			}
-			Runtime::Expired { .. } => Status::Expired,
-			Runtime::NotYetValid { .. } => Status::NotYetValid,
-			Runtime::IssuerRevoked { since, reason } => {
-				issuer_revocation = Some(IssuerRevocation { since_block: since.into(), reason });
-				Status::IssuerRevoked
-			}
-			Runtime::IssuerMismatch => Status::IssuerMismatch,
-			Runtime::AmbiguousIssuer => Status::AmbiguousIssuer,
-			Runtime::Unknown => Status::Unknown,
-			Runtime::InvalidProof => Status::InvalidProof,
-		};
+		let (status, revocation, suspended_since, issuer_revocation, revoked_component) =
+			status_of(verdict.status);
 		let terms = verdict.terms.unwrap_or_default();
 		Self {
 			digest,
@@ -181,8 +314,57 @@ impl Verdict {
 				.batch
 				.map(|batch| BatchInfo { root: H256(batch.root), leaf_count: batch.leaf_count }),
 			read_at: ReadAt { block: block.number, hash: block.hash, time: verdict.read_on },
+			revoked_component,
+			achievement_info: verdict.achievement.map(AchievementInfo::from),
+			components: verdict
+				.components
+				.into_iter()
+				.map(|component| ComponentInfo {
+					digest: H256(component.digest),
+					issuer: component.issuer,
+					achievement: component.achievement.map(H256),
+					status: status_of(component.status).0,
+				})
+				.collect(),
+			holder_check: verdict.holder_check.map(HolderCheck::from),
 		}
 	}
+}
+
+/// A runtime status in this shape, with the details it carries: revocation, suspension,
+/// distrust, revoked component.
+fn status_of<BlockNumber: Into<u64>>(
+	status: api::VerdictStatus<BlockNumber>,
+) -> (Status, Option<Revocation>, Option<u64>, Option<IssuerRevocation>, Option<H256>) {
+	use api::VerdictStatus as Runtime;
+	let (mut revocation, mut suspended_since, mut issuer_revocation, mut component) =
+		(None, None, None, None);
+	let status = match status {
+		Runtime::Valid => Status::Valid,
+		Runtime::Revoked { reason, at } => {
+			revocation = Some(Revocation { reason, block: at.into() });
+			Status::Revoked
+		}
+		Runtime::Suspended { since } => {
+			suspended_since = Some(since.into());
+			Status::Suspended
+		}
+		Runtime::Expired { .. } => Status::Expired,
+		Runtime::NotYetValid { .. } => Status::NotYetValid,
+		Runtime::IssuerRevoked { since, reason } => {
+			issuer_revocation = Some(IssuerRevocation { since_block: since.into(), reason });
+			Status::IssuerRevoked
+		}
+		Runtime::IssuerMismatch => Status::IssuerMismatch,
+		Runtime::AmbiguousIssuer => Status::AmbiguousIssuer,
+		Runtime::Unknown => Status::Unknown,
+		Runtime::InvalidProof => Status::InvalidProof,
+		Runtime::ComponentRevoked { component: digest } => {
+			component = Some(H256(digest));
+			Status::ComponentRevoked
+		}
+	};
+	(status, revocation, suspended_since, issuer_revocation, component)
 }
 
 /// A block: its number and hash.
@@ -427,6 +609,9 @@ mod tests {
 			batch: None,
 			read_at: 10,
 			read_on: 2_000,
+			achievement: None,
+			components: vec![],
+			holder_check: Some(api::HolderCheck::OtherHolder),
 		};
 		let block = BlockRef { number: 10, hash: H256([4; 32]) };
 		let answer = Verdict::from_runtime(H256([3; 32]), verdict, block);
@@ -438,6 +623,7 @@ mod tests {
 		assert_eq!(json["issuer"]["account"], alice.to_string());
 		assert_eq!(json["warnings"][0]["kind"], "issuerWithdrawn");
 		assert_eq!(json["achievement"], format!("0x{}", "02".repeat(32)));
+		assert_eq!(json["holderCheck"], "otherHolder");
 		assert_eq!(
 			json["readAt"],
 			json!({ "block": 10, "hash": format!("0x{}", "04".repeat(32)), "time": 2000 })

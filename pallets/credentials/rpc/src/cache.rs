@@ -23,6 +23,8 @@ pub struct VerdictKey {
 	pub digest: [u8; 32],
 	/// The issuer identifier the document names, if it names one.
 	pub claimed_issuer: Option<Vec<u8>>,
+	/// The holder commitment the verifier passed, if it passed one.
+	pub holder: Option<[u8; 32]>,
 }
 
 /// Verdicts by what they depend on, least recently used first out.
@@ -77,6 +79,10 @@ mod tests {
 			holder_commitment: None,
 			batch: None,
 			read_at: ReadAt { block: 1, hash: H256([2; 32]), time: 0 },
+			revoked_component: None,
+			achievement_info: None,
+			components: vec![],
+			holder_check: None,
 		}
 	}
 
@@ -85,6 +91,7 @@ mod tests {
 			block: H256([block; 32]),
 			digest: [digest; 32],
 			claimed_issuer: claimed.map(|claim| claim.as_bytes().to_vec()),
+			holder: None,
 		}
 	}
 

@@ -25,23 +25,26 @@ use sp_blockchain::HeaderBackend;
 use sp_core::{crypto::AccountId32, H256};
 use sp_runtime::traits::{Block as BlockT, Header as HeaderT, NumberFor};
 
-use answers::{BlockRef, IssuerInfo, Verdict};
+use answers::{AchievementInfo, BlockRef, IssuerInfo, Verdict};
 use cache::{VerdictCache, VerdictKey};
 use params::{
-	invalid_params, parse_account, parse_hash32, parse_issuer_identifier, parse_proof, BatchProof,
+	invalid_params, parse_account, parse_hash32, parse_holder, parse_issuer_identifier,
+	parse_proof, BatchProof, HolderParam,
 };
 
 /// The verification methods.
 #[rpc(client, server, namespace = "credentials")]
 pub trait CredentialsApi {
 	/// The verdict on the credential whose canonical document has the SHA-256 `digest` (hex), and
-	/// names `issuer` (its `issuer` or `issuer.id`, a URI or DID) as its issuer, if it names one.
+	/// names `issuer` (its `issuer` or `issuer.id`, a URI or DID) as its issuer, if it names one;
+	/// with `holder`, whether its record commits to that holder (`holderCheck`).
 	#[method(name = "verify")]
 	fn verify(
 		&self,
 		digest: String,
 		at: Option<String>,
 		issuer: Option<String>,
+		holder: Option<HolderParam>,
 	) -> RpcResult<Verdict>;
 
 	/// The verdict on the credential `leaf` (hex digest), shown by `proof` to belong to the Merkle
@@ -68,6 +71,15 @@ pub trait CredentialsApi {
 		identifier: String,
 		at: Option<String>,
 	) -> RpcResult<Option<IssuerInfo>>;
+
+	/// The achievement `id` (hex) at `version` (its latest if not given), or `null`.
+	#[method(name = "achievement")]
+	fn achievement(
+		&self,
+		id: String,
+		version: Option<u16>,
+		at: Option<String>,
+	) -> RpcResult<Option<AchievementInfo>>;
 }
 
 /// Serves the verification methods from a client's runtime API.
@@ -137,15 +149,17 @@ where
 		digest: String,
 		at: Option<String>,
 		issuer: Option<String>,
+		holder: Option<HolderParam>,
 	) -> RpcResult<Verdict> {
 		let digest = parse_hash32("digest", &digest)?;
 		let claimed = issuer.map(|issuer| parse_issuer_identifier("issuer", issuer)).transpose()?;
+		let holder = holder.as_ref().map(parse_holder).transpose()?;
 		let at = self.block(at)?;
-		let key = VerdictKey { block: at.hash, digest, claimed_issuer: claimed.clone() };
+		let key = VerdictKey { block: at.hash, digest, claimed_issuer: claimed.clone(), holder };
 		if let Some(verdict) = self.verdicts.get(&key) {
 			return Ok(verdict);
 		}
-		let verdict = self.with_api(at, |api, hash| api.verify(hash, digest, claimed))?;
+		let verdict = self.with_api(at, |api, hash| api.verify(hash, digest, claimed, holder))?;
 		let verdict = Verdict::from_runtime(H256(digest), verdict, at);
 		self.verdicts.insert(key, verdict.clone());
 		Ok(verdict)
@@ -186,5 +200,20 @@ where
 		let at = self.block(at)?;
 		let summary = self.with_api(at, |api, hash| api.issuer_by_identifier(hash, identifier))?;
 		Ok(summary.map(IssuerInfo::from))
+	}
+
+	fn achievement(
+		&self,
+		id: String,
+		version: Option<u16>,
+		at: Option<String>,
+	) -> RpcResult<Option<AchievementInfo>> {
+		let id = parse_hash32("id", &id)?;
+		if version == Some(0) {
+			return Err(invalid_params("`version` counts from 1"));
+		}
+		let at = self.block(at)?;
+		let summary = self.with_api(at, |api, hash| api.achievement(hash, id, version))?;
+		Ok(summary.map(AchievementInfo::from))
 	}
 }

@@ -27,6 +27,50 @@ pub struct BatchProof {
 	pub siblings: Vec<String>,
 }
 
+/// The holder a verifier was shown, as it passes it: the commitment it computed itself
+/// (`commitment`, which reveals nothing to the node), or the identity and salt the holder showed
+/// (the node then computes SHA-256(identity ‖ salt) and sees the identity).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct HolderParam {
+	/// The holder commitment, 32 bytes of hex.
+	pub commitment: Option<String>,
+	/// The holder's identity (e-mail address, DID …), as the issuer committed to it.
+	pub identity: Option<String>,
+	/// The salt the holder was given.
+	pub salt: Option<String>,
+}
+
+/// The longest holder identity or salt accepted, in bytes.
+pub const MAX_HOLDER_TEXT_LENGTH: usize = 1_024;
+
+/// The commitment `holder` stands for: its `commitment`, or the commitment to its `identity` and
+/// `salt` (both, and nothing else).
+pub fn parse_holder(holder: &HolderParam) -> Result<[u8; 32], ErrorObjectOwned> {
+	match holder {
+		HolderParam { commitment: Some(commitment), identity: None, salt: None } => {
+			parse_hash32("holder.commitment", commitment)
+		}
+		HolderParam { commitment: None, identity: Some(identity), salt: Some(salt) } => {
+			if identity.is_empty() || salt.is_empty() {
+				return Err(invalid_params(
+					"`holder.identity` and `holder.salt` must not be empty",
+				));
+			}
+			if identity.len() > MAX_HOLDER_TEXT_LENGTH || salt.len() > MAX_HOLDER_TEXT_LENGTH {
+				return Err(invalid_params(format!(
+					"`holder.identity` and `holder.salt` must be at most {MAX_HOLDER_TEXT_LENGTH} \
+					 bytes each"
+				)));
+			}
+			Ok(credchain_digest::holder::holder_commitment(identity, salt))
+		}
+		_ => Err(invalid_params(
+			"`holder` must be either {\"commitment\": hex} or {\"identity\": text, \"salt\": text}",
+		)),
+	}
+}
+
 /// An invalid-params error with `message`.
 pub fn invalid_params(message: impl Into<String>) -> ErrorObjectOwned {
 	ErrorObject::owned(INVALID_PARAMS_CODE, message, None::<()>)
@@ -137,6 +181,32 @@ mod tests {
 		let alice = AccountId32::new([7; 32]);
 		assert_eq!(parse_account(&alice.to_ss58check()).unwrap(), alice);
 		assert_eq!(parse_account(&format!("0x{}", "07".repeat(32))).unwrap(), alice);
+	}
+
+	#[test]
+	fn a_holder_is_a_commitment_or_an_identity_with_its_salt() {
+		let commitment = format!("0x{}", "ab".repeat(32));
+		let by_commitment =
+			HolderParam { commitment: Some(commitment), identity: None, salt: None };
+		assert_eq!(parse_holder(&by_commitment).unwrap(), [0xab; 32]);
+		let shown = HolderParam {
+			commitment: None,
+			identity: Some("alice@example.org".into()),
+			salt: Some("pepper".into()),
+		};
+		assert_eq!(
+			parse_holder(&shown).unwrap(),
+			credchain_digest::holder::holder_commitment("alice@example.org", "pepper")
+		);
+		let both = HolderParam { salt: None, ..shown.clone() };
+		assert!(parse_holder(&both).is_err());
+		let empty = HolderParam { identity: Some(String::new()), ..shown.clone() };
+		assert!(parse_holder(&empty).is_err());
+		let long = HolderParam { salt: Some("s".repeat(MAX_HOLDER_TEXT_LENGTH + 1)), ..shown };
+		assert!(parse_holder(&long).is_err());
+		assert!(
+			parse_holder(&HolderParam { commitment: None, identity: None, salt: None }).is_err()
+		);
 	}
 
 	#[test]

@@ -2,14 +2,14 @@
 //! file, `issue_batch` transactions of up to the chain's `MaxBatchSize` for several — and waits for
 //! each transaction to be finalized.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use clap::Args;
 use credchain_client::{
 	bytes32::to_hex, chain::IssueReceipt, keys::SigningKey, Digest, Error, Result,
 };
 
-use super::{documents, holder::Holder, terms_input, terms_input::TermsArgs, Outcome};
+use super::{documents, holder::Holder, stacking, terms_input, terms_input::TermsArgs, Outcome};
 use crate::{cli::KEY_HELP, progress};
 
 /// Issues the documents of `args` on the chain at `url`.
@@ -21,21 +21,42 @@ pub async fn run(url: &str, args: IssueArgs) -> Result<Outcome> {
 		None => None,
 	};
 	let commitment = holder.as_ref().map(|holder| to_hex(&holder.commitment));
-	let terms =
-		terms_input::terms_from(&args.terms, commitment.as_deref().or(args.holder.as_deref()))?;
+	terms_input::check_achievement_arg(&args.terms)?;
+	let given_holder = commitment.as_deref().or(args.holder.as_deref());
+	terms_input::terms_from(&args.terms, given_holder, None)?;
+	if !args.components.is_empty() && args.files.len() != 1 {
+		return Err(Error::input(
+			"--components issues one stacked credential: give exactly one document",
+		));
+	}
 	let digests = documents::digest_all(&args.files)?;
 	documents::ensure_distinct(&args.files, &digests)?;
 	let key = SigningKey::from_argument(&args.issuer_key, "--issuer-key")?;
 	let chain = super::connect(url).await?;
-	if let Some(note) = terms_input::achievement_note(&args.terms, &terms) {
-		println!("{note}");
-	}
+	let paths: Vec<&Path> = args.files.iter().map(PathBuf::as_path).collect();
+	let achievement = terms_input::achievement_of(&chain, &key, &args.terms, &paths).await?;
+	let mut terms = terms_input::terms_from(&args.terms, given_holder, achievement)?;
 	if let Some(holder) = holder.filter(|holder| holder.salt_is_new) {
 		println!(
 			"Holder salt: {} (give it to the holder with the credential: with their identity it shows \
 			 the credential is theirs; it is kept nowhere else)",
 			holder.salt
 		);
+	}
+
+	if !args.components.is_empty() {
+		let components = stacking::components_of(url, &args.components, &mut terms).await?;
+		let waiting = progress::spinner("waiting for the transaction to be finalized");
+		let receipt = chain.issue_stacked(&key, digests[0], &terms, &components).await;
+		waiting.finish_and_clear();
+		let receipt = receipt?;
+		println!("{}  {}", to_hex(&digests[0]), args.files[0].display());
+		println!(
+			"{} It stacks on {} component credentials.",
+			summary(1, &receipt),
+			components.len()
+		);
+		return Ok(Outcome::Success);
 	}
 
 	if let ([document], [digest]) = (args.files.as_slice(), digests.as_slice()) {
@@ -137,4 +158,11 @@ pub struct IssueArgs {
 	/// The salt for --holder-identity. Default: 128 random bits (recommended).
 	#[arg(long, value_name = "SALT", requires = "holder_identity")]
 	pub holder_salt: Option<String>,
+
+	/// Issue one credential of a stacked achievement on the strength of these component
+	/// credentials (their documents), which the holder holds: the chain checks each is valid, is
+	/// the same holder's and counts towards the achievement's rule. Without --holder or
+	/// --holder-identity, the holder is the one the components commit to.
+	#[arg(long, value_name = "FILE", num_args = 1..)]
+	pub components: Vec<PathBuf>,
 }

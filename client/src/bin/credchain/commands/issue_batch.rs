@@ -21,7 +21,8 @@ use crate::{cli::KEY_HELP, progress};
 
 /// Anchors the documents of `args` as one Merkle batch on the chain at `url`.
 pub async fn run(url: &str, args: IssueBatchArgs) -> Result<Outcome> {
-	let terms = terms_input::terms_from(&args.terms, None)?;
+	terms_input::check_achievement_arg(&args.terms)?;
+	terms_input::terms_from(&args.terms, None, None)?;
 	let documents = documents::collect_documents(&args.paths)?;
 	if documents.is_empty() {
 		return Err(Error::input("no documents found: give files, or folders that contain some"));
@@ -37,9 +38,9 @@ pub async fn run(url: &str, args: IssueBatchArgs) -> Result<Outcome> {
 	let chain = super::connect(url).await?;
 	let chain_ref =
 		ChainRef { genesis_hash: chain.genesis_hash(), name: chain.chain_name().await.ok() };
-	if let Some(note) = terms_input::achievement_note(&args.terms, &terms) {
-		println!("{note}");
-	}
+	let paths: Vec<&std::path::Path> = documents.iter().map(PathBuf::as_path).collect();
+	let achievement = terms_input::achievement_of(&chain, &key, &args.terms, &paths).await?;
+	let terms = terms_input::terms_from(&args.terms, None, achievement)?;
 
 	write_pending_proofs(&documents, &digests, &batch, &chain_ref)?;
 	let waiting = progress::spinner("waiting for the batch to be finalized");

@@ -1,6 +1,7 @@
 //! The commands: each module turns one command's arguments into calls of the library and prints the
 //! outcome for a person.
 
+pub mod achievement;
 pub mod admin;
 pub mod bench;
 pub mod change;
@@ -12,6 +13,7 @@ pub mod issue;
 pub mod issue_batch;
 pub mod issuer;
 pub mod serve;
+mod stacking;
 mod target;
 pub mod terms_input;
 pub mod verify;
@@ -72,6 +74,7 @@ pub async fn run(cli: Cli) -> Result<Outcome> {
 		Command::Suspend(args) => change::suspend(&url, args).await,
 		Command::Reinstate(args) => change::reinstate(&url, args).await,
 		Command::Verify(args) => verify::run(&url, args).await,
+		Command::Achievement(command) => achievement::run(&url, command).await,
 		Command::Issuer(command) => issuer::run(&url, command).await,
 		Command::Delegate(command) => issuer::delegation(&url, command).await,
 		Command::Admin(command) => admin::run(&url, command).await,

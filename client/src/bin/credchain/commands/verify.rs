@@ -12,8 +12,8 @@ use std::path::PathBuf;
 use clap::Args;
 use credchain_client::{
 	digest::{
+		document_statements_of_file,
 		holder::{holder_commitment, parse_identity_hash},
-		inspect, DocumentStatements,
 	},
 	rpc::NodeRpc,
 	verdict, Digest, Error, Result,
@@ -25,13 +25,21 @@ use super::{print_json, target, Outcome};
 pub async fn run(url: &str, args: VerifyArgs) -> Result<Outcome> {
 	let target = target::resolve_target(&args.target)?;
 	let proof = target::find_proof(&target, args.proof.as_deref())?;
-	let statements = document_statements(target.document.as_deref())?;
+	let statements = match target.document.as_deref() {
+		Some(document) => document_statements_of_file(document)?,
+		None => None,
+	};
 	let stated_holder = statements
 		.as_ref()
 		.and_then(|statements| statements.holder_identity_hash.as_deref())
 		.and_then(parse_identity_hash);
 	let issuer = choose_issuer(statements.and_then(|statements| statements.issuer), args.issuer)?;
 	let rpc = NodeRpc::connect(url).await?;
+	// Only the commitment goes to the node: the identity stays with the verifier.
+	let shown_holder = match (&args.holder, &args.salt) {
+		(Some(identity), Some(salt)) => Some(holder_commitment(identity, salt)),
+		_ => None,
+	};
 
 	let answer = match &proof {
 		Some(found) => {
@@ -42,7 +50,7 @@ pub async fn run(url: &str, args: VerifyArgs) -> Result<Outcome> {
 			let proof = &found.file.proof;
 			rpc.verify_in_batch(&found.file.root, &target.digest, proof, issuer.as_deref()).await?
 		}
-		None => rpc.verify(&target.digest, issuer.as_deref()).await?,
+		None => rpc.verify(&target.digest, issuer.as_deref(), shown_holder.as_ref()).await?,
 	};
 	let mismatch =
 		proof.as_ref().filter(|found| !found.matches(&target)).map(|found| found.mismatch(&target));
@@ -145,22 +153,6 @@ fn compare_holders(recorded: Option<Digest>, stated: Option<Digest>) -> Option<&
 		),
 		_ => None,
 	}
-}
-
-/// The largest document read for what it states about itself: 16 MiB.
-const MAX_JSON_CREDENTIAL_SIZE: u64 = 16 << 20;
-
-/// What a JSON credential `document` states about itself (the issuer it names, its holder's hashed
-/// identity); `None` for a document that is not JSON, or larger than a JSON credential (a PDF).
-fn document_statements(document: Option<&std::path::Path>) -> Result<Option<DocumentStatements>> {
-	let Some(path) = document else { return Ok(None) };
-	let read_error = |error| Error::file("read", path, error);
-	let size = std::fs::metadata(path).map_err(read_error)?.len();
-	if size > MAX_JSON_CREDENTIAL_SIZE {
-		return Ok(None);
-	}
-	let inspection = inspect(&std::fs::read(path).map_err(read_error)?)?;
-	Ok(inspection.statements)
 }
 
 /// The issuer the document `named`, else the one the verifier `expected`; an error when both are
