@@ -100,7 +100,7 @@ async fn random_requests(port: u16, seed: u64, rounds: u64) -> u64 {
 	for round in 0..rounds {
 		let bytes = dice.hostile_value(true, 2);
 		let other = dice.hostile_value(false, 2);
-		let (method, params, code) = match dice.below(8) {
+		let (method, params, code) = match dice.below(11) {
 			0 => ("credentials_verify", json!([bytes]), Some(INVALID_PARAMS)),
 			1 => ("credentials_verify", json!([digest, bytes]), Some(INVALID_PARAMS)),
 			2 => ("credentials_verify", json!([digest, null, other]), Some(INVALID_PARAMS)),
@@ -108,6 +108,12 @@ async fn random_requests(port: u16, seed: u64, rounds: u64) -> u64 {
 			4 => ("credentials_issuer", json!([bytes]), Some(INVALID_PARAMS)),
 			5 => ("credentials_issuerByIdentifier", json!([other]), Some(INVALID_PARAMS)),
 			6 => ("author_submitExtrinsic", json!([bytes]), None),
+			7 => {
+				let holder = json!({ "commitment": bytes });
+				("credentials_verify", json!([digest, null, null, holder]), Some(INVALID_PARAMS))
+			}
+			8 => ("credentials_verify", json!([digest, null, null, other]), Some(INVALID_PARAMS)),
+			9 => ("credentials_achievement", json!([bytes]), Some(INVALID_PARAMS)),
 			// Arguments shorter than a digest, so that they can never decode.
 			_ => {
 				let arguments = noise(dice.below(u64::MAX), dice.below(32) as usize);
@@ -185,6 +191,13 @@ async fn hostile_requests_each_get_an_error_and_the_node_stays_up() {
 		("credentials_issuerByIdentifier", json!([too_long_identifier])),
 		("credentials_verifyInBatch", json!([digest, digest, huge_proof])),
 		("credentials_issuer", json!([])),
+		("credentials_achievement", json!([])),
+		("credentials_achievement", json!([digest, 0])),
+		("credentials_verify", json!([digest, null, null, { "identity": "x" }])),
+		(
+			"credentials_verify",
+			json!([digest, null, null, { "identity": "x", "salt": "y".repeat(1_025) }]),
+		),
 	] {
 		let answer = request(port, method, params.clone()).await;
 		assert_error(&answer, Some(INVALID_PARAMS), &format!("{method}({params:.200})"));
