@@ -181,6 +181,24 @@ impl Browser {
 		input.send_keys(&paths.join("\n")).await.expect("the file picker takes the files");
 	}
 
+	/// Types `text` into the input matching `css`, opening the `<details>` it is in first.
+	pub async fn type_into(&self, css: &str, text: &str) {
+		let open = format!(
+			"const input = document.querySelector({css:?}); \
+			 const details = input && input.closest('details'); if (details) details.open = true;"
+		);
+		self.client.execute(&open, vec![]).await.expect("the page runs scripts");
+		let input = self
+			.client
+			.find(Locator::Css(css))
+			.await
+			.unwrap_or_else(|error| panic!("no {css}: {error}"));
+		input
+			.send_keys(text)
+			.await
+			.unwrap_or_else(|error| panic!("cannot type into {css}: {error}"));
+	}
+
 	/// The elements matching `css`.
 	pub async fn all(&self, css: &str) -> Vec<Element> {
 		self.client.find_all(Locator::Css(css)).await.expect("the page can be searched")

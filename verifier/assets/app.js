@@ -5,7 +5,10 @@
 
 import { $, isObject, isCount, messageOf, el, lookUp, sentence, formatTime, validTime, shortHash, DIGEST_PATTERN } from "./util.js";
 import { rpc, chainInfo } from "./rpc.js";
-import { STATUSES, statusWords, toneOf, explainStatus, warningList, chainFacts, documentClaims, digestDetails } from "./verdict.js";
+import {
+  STATUSES, statusWords, toneOf, explainStatus, warningList, chainFacts, achievementFacts, documentClaims,
+  digestDetails,
+} from "./verdict.js";
 
 const PROOF_SUFFIX = ".proof.json";
 
@@ -215,12 +218,25 @@ function classify(files) {
   };
 }
 
+/** The holder commitment of the identity and salt the verifier entered, or null if not both. */
+async function holderCommitment() {
+  const identity = $("holder-identity").value;
+  const salt = $("holder-salt").value;
+  if (identity === "" || salt === "") return null;
+  const digester = await page.digester;
+  return digester.holderCommitment(identity, salt);
+}
+
 /** Verifies a hashed document: in its batch if a proof file names it, else on its own. */
 async function checkDocument({ card, inspection }, proof) {
   const context = { digest: inspection.digest, inspection, proof };
   const issuer = typeof inspection.document?.issuer === "string" ? inspection.document.issuer : null;
   if (proof) return verifyInBatch(card, proof.data, issuer, context);
-  return finish(card, () => rpc("credentials_verify", [inspection.digest, null, issuer]), context);
+  return finish(card, async () => {
+    const commitment = await holderCommitment();
+    const holder = commitment ? { commitment } : null;
+    return rpc("credentials_verify", [inspection.digest, null, issuer, holder]);
+  }, context);
 }
 
 /** Verifies the leaf a proof file names, without its document. */
@@ -323,6 +339,7 @@ function showVerdict(card, verdict, context) {
     ...contextNotes(context),
     warningList(verdict),
     chainFacts(verdict),
+    achievementFacts(verdict),
     documentClaims(context.inspection?.document),
     digestDetails(context),
   ].filter(Boolean));

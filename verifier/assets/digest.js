@@ -62,6 +62,13 @@ class Digester {
 		return this.answer(this.wasm.credchain_bytes_finish());
 	}
 
+	/// The holder commitment (0x hex) of `identity` and `salt`: SHA-256 of the two, one after the
+	/// other, as the chain records it. Neither leaves this computer.
+	holderCommitment(identity, salt) {
+		const request = new TextEncoder().encode(JSON.stringify({ identity, salt }));
+		return this.answer(this.call("credchain_holder_commitment", request)).commitment;
+	}
+
 	/// Calls the export `name` with `bytes` copied into the module's memory.
 	call(name, bytes) {
 		const length = bytes.length;

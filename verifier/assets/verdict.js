@@ -16,6 +16,7 @@ export const STATUSES = {
   ambiguousIssuer: { words: "Ambiguous issuer", tone: "bad" },
   invalidProof: { words: "Invalid proof", tone: "bad" },
   issuerRevoked: { words: "Issuer revoked", tone: "bad" },
+  componentRevoked: { words: "Component revoked", tone: "bad" },
 };
 
 export const REVOCATION_REASONS = {
@@ -69,6 +70,10 @@ export function explainStatus(verdict) {
       return "The batch exists, but the proof does not show that this document belongs to it: " +
         "the document or its proof file was altered.";
     case "issuerRevoked": return describeIssuerRevocation(verdict.issuerRevocation);
+    case "componentRevoked":
+      return "This award stacks on other credentials, and one of them" +
+        (typeof verdict.revokedComponent === "string" ? ` (${verdict.revokedComponent})` : "") +
+        " was revoked: the award no longer stands.";
     default:
       return "This page does not know this status (the node may be newer): treat the credential as not valid.";
   }
@@ -185,10 +190,45 @@ export function chainFacts(verdict) {
     ["Issued", issued ? issuedText(verdict) : null],
     ["Valid", issued ? describeWindow(verdict.validFrom, verdict.validUntil) : null],
     ["Batch", batchText(verdict.batch)],
+    ["Holder", holderText(verdict.holderCheck)],
     ["Document names issuer", claimedText(verdict.claimedIssuer)],
     ["Anchored by", accounts.length ? mono(accounts.join(", ")) : null],
     ["Read at", readAtText(verdict.readAt)],
   ]);
+}
+
+/** Hundredths of a credit as a decimal number: 750 → "7.5". */
+export function decimal(hundredths) {
+  return isCount(hundredths) ? String(hundredths / 100) : null;
+}
+
+/** "Registered achievement": what the chain's achievement registry says the credential certifies. */
+export function achievementFacts(verdict) {
+  const achievement = isObject(verdict.achievementInfo) ? verdict.achievementInfo : null;
+  const components = Array.isArray(verdict.components) ? verdict.components.filter(isObject) : [];
+  if (!achievement && components.length === 0) return null;
+  const credits = isObject(achievement?.credits) && isCount(achievement.credits.hundredths)
+    ? `${decimal(achievement.credits.hundredths)} ${String(achievement.credits.system)}` : null;
+  const version = achievement && isCount(achievement.version)
+    ? `${achievement.version} of ${achievement.latestVersion}` : null;
+  const skills = Array.isArray(achievement?.skills) ? achievement.skills.filter((s) => typeof s === "string") : [];
+  const rows = [
+    ["Achievement", achievement?.name],
+    ["Type", achievement?.kind],
+    ["EQF level", isCount(achievement?.eqfLevel) ? String(achievement.eqfLevel) : null],
+    ["Credits", credits],
+    ["Criteria", achievement && website(achievement.criteriaUri)],
+    ["Skills", skills.length ? skills.join(", ") : null],
+    ["Version", version],
+    ["Endorsed", achievement ? (isCount(achievement.endorsedAtBlock)
+      ? `By the consortium${sinceBlock(achievement.endorsedAtBlock)}` : "No") : null],
+    ["Deprecated", isCount(achievement?.deprecatedAtBlock)
+      ? `No new credentials${sinceBlock(achievement.deprecatedAtBlock)}` : null],
+  ];
+  for (const component of components) {
+    rows.push(["Component", el("span", null, mono(String(component.digest)), ` ${statusWords(component.status)}`)]);
+  }
+  return factSection("achievement-facts", "Registered achievement (confirmed by the chain)", rows);
 }
 
 /** The issuer's website or DID: a link only for http(s), always shown as text. */
@@ -206,6 +246,17 @@ export const mono = (text) => (typeof text === "string" && text ? el("code", "mo
 export function issuedText(verdict) {
   const when = typeof verdict.issuedAtTime === "number" ? ` on ${formatTime(verdict.issuedAtTime)}` : "";
   return `In block ${verdict.issuedAtBlock}${when}`;
+}
+
+/** Whether the record commits to the holder the verifier entered. */
+export function holderText(check) {
+  switch (check) {
+    case "confirmed": return "Confirmed: the credential commits to the identity and salt entered";
+    case "otherHolder": return "Not confirmed: the credential belongs to another holder (or the identity or salt is wrong)";
+    case "notBound": return "Not confirmed: the credential names no holder";
+    case null: case undefined: return null;
+    default: return "Not confirmed (an answer this page does not know)";
+  }
 }
 
 export function batchText(batch) {

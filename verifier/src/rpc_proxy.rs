@@ -22,8 +22,9 @@ use serde_json::{json, Value};
 use crate::ServeError;
 
 /// The methods forwarded: the verification methods, and what the page needs to name the chain.
-pub const ALLOWED_METHODS: [&str; 6] = [
+pub const ALLOWED_METHODS: [&str; 7] = [
 	"credentials_verify",
+	"credentials_achievement",
 	"credentials_verifyInBatch",
 	"credentials_issuer",
 	"credentials_issuerByIdentifier",

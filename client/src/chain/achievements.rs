@@ -55,6 +55,50 @@ impl CredChain {
 		})
 	}
 
+	/// Publishes `definition` (and `rule`, for a stacked achievement) as the next version of the
+	/// key's issuer's achievement `id`; returns the block it took effect in.
+	pub async fn publish_achievement_version(
+		&self,
+		key: &SigningKey,
+		id: Digest,
+		definition: Definition,
+		rule: Option<Rule>,
+	) -> Result<FinalizedBlock> {
+		let call = runtime::tx().credentials().publish_achievement_version(
+			id,
+			Static(definition),
+			rule.map(Static),
+		);
+		Ok(self.submit(key, &call).await?.block)
+	}
+
+	/// Deprecates the key's issuer's achievement `id`: no new credentials or versions of it.
+	pub async fn deprecate_achievement(
+		&self,
+		key: &SigningKey,
+		id: Digest,
+	) -> Result<FinalizedBlock> {
+		let call = runtime::tx().credentials().deprecate_achievement(id);
+		Ok(self.submit(key, &call).await?.block)
+	}
+
+	/// Lets the issuer `with` issue credentials of the key's issuer's achievement `id` (`share`), or
+	/// stops letting it.
+	pub async fn share_achievement(
+		&self,
+		key: &SigningKey,
+		id: Digest,
+		with: &AccountId32,
+		share: bool,
+	) -> Result<FinalizedBlock> {
+		let included = if share {
+			self.submit(key, &runtime::tx().credentials().share_achievement(id, *with)).await?
+		} else {
+			self.submit(key, &runtime::tx().credentials().unshare_achievement(id, *with)).await?
+		};
+		Ok(included.block)
+	}
+
 	/// Issues the credential `digest` of a stacked achievement (`terms.achievement`) for the holder
 	/// `terms.holder`, citing `components`: each the record its issuer made of a digest.
 	pub async fn issue_stacked(

@@ -1,7 +1,7 @@
 //! Governance calls dispatched as Root through sudo, as the consortium's administrator does on
 //! development and test chains (production chains decide them by council motion, see
 //! [`super::governance`]): accrediting, suspending and withdrawing issuers, approving their
-//! profile changes, moving their keys and naming successors.
+//! profile changes, moving their keys and naming successors; endorsing achievements.
 
 use subxt::utils::{AccountId32, Static};
 
@@ -15,10 +15,26 @@ use crate::{
 		self, runtime_types::pallet_credentials::pallet::Call as CredentialsCall,
 		sudo::events::Sudid,
 	},
-	Error, IssuanceQuota, Result,
+	Digest, Error, IssuanceQuota, Result,
 };
 
 impl CredChain {
+	/// Endorses the achievement `id` on the consortium's behalf (`endorse`), or withdraws the
+	/// endorsement.
+	pub async fn set_achievement_endorsement(
+		&self,
+		sudo: &SigningKey,
+		id: Digest,
+		endorse: bool,
+	) -> Result<FinalizedBlock> {
+		let call = if endorse {
+			CredentialsCall::endorse_achievement { achievement: id }
+		} else {
+			CredentialsCall::withdraw_endorsement { achievement: id }
+		};
+		self.sudo(sudo, call).await
+	}
+
 	/// Accredits the applicant `issuer`.
 	pub async fn accredit_issuer(
 		&self,

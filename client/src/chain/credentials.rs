@@ -81,17 +81,32 @@ impl CredChain {
 		digests: &[Digest],
 		terms: &CredentialTerms,
 	) -> Result<IssueReceipt> {
-		check_terms(terms)?;
+		let credentials: Vec<(Digest, CredentialTerms)> =
+			digests.iter().map(|digest| (*digest, terms.clone())).collect();
+		self.issue_each(key, &credentials).await
+	}
+
+	/// Issues several credentials, each with its own terms (a holder commitment of its own, say),
+	/// in one transaction, each its own record; all or nothing, at most
+	/// [`max_batch_size`](Self::max_batch_size).
+	pub async fn issue_each(
+		&self,
+		key: &SigningKey,
+		credentials: &[(Digest, CredentialTerms)],
+	) -> Result<IssueReceipt> {
+		for (_, terms) in credentials {
+			check_terms(terms)?;
+		}
 		let limit = self.max_batch_size().await?;
-		if digests.is_empty() || digests.len() > limit as usize {
+		if credentials.is_empty() || credentials.len() > limit as usize {
 			return Err(Error::input(format!(
 				"one transaction issues between 1 and {limit} credentials, not {}",
-				digests.len()
+				credentials.len()
 			)));
 		}
-		let credentials = digests
+		let credentials = credentials
 			.iter()
-			.map(|digest| {
+			.map(|(digest, terms)| {
 				Static(pallet_credentials::CredentialInput {
 					digest: *digest,
 					terms: terms.clone(),

@@ -13,6 +13,8 @@ use credchain_e2e::{
 	Node, NodeConfig,
 };
 use serde_json::{json, Value};
+use sp_core::crypto::Ss58Codec;
+use sp_keyring::Sr25519Keyring;
 
 /// The university's (Bob's, with Dave as registrar) `issuer.id` in its Open Badges.
 const UNIVERSITY: &str = "https://university.example/issuers/registrar";
@@ -160,12 +162,20 @@ async fn three_micro_credentials_of_two_issuers_stack_into_a_certificate() {
 		["--holder-identity", "bob@example.org", "--holder-salt", "f0e1d2c3b4a5968778695a4b"];
 	let other_capstone =
 		issue(&badge(INSTITUTE, &capstone, "bob"), "bob-capstone.json", "//Charlie", &other_holder);
-	// An issuer cannot issue another's achievement.
+	// An issuer cannot issue another's achievement, unless its owner shares it.
 	let foreign = write(dir, "foreign.json", &badge(INSTITUTE, &sql, "carol"));
-	client
-		.run(&["issue", arg(&foreign), "--issuer-key", "//Charlie", "--achievement", &sql_id])
-		.expect(ERROR)
-		.complains("ForeignAchievement");
+	let issue_foreign = || {
+		client.run(&["issue", arg(&foreign), "--issuer-key", "//Charlie", "--achievement", &sql_id])
+	};
+	issue_foreign().expect(ERROR).complains("ForeignAchievement");
+	let institute = Sr25519Keyring::Charlie.to_account_id().to_ss58check();
+	let share = |verb: &str| {
+		client.run(&["achievement", verb, &sql_id, "--with", &institute, "--issuer-key", "//Dave"])
+	};
+	share("share").expect(0).says("may now issue");
+	share("share").expect(ERROR).complains("AlreadyShared");
+	share("unshare").expect(0).says("may no longer issue");
+	issue_foreign().expect(ERROR).complains("ForeignAchievement");
 	// Nor issue the certificate without its components.
 	let award = write(dir, "alice-certificate.json", &badge(UNIVERSITY, &certificate, "alice"));
 	client
@@ -222,6 +232,16 @@ async fn three_micro_credentials_of_two_issuers_stack_into_a_certificate() {
 		.says("the commitment every component credential carries")
 		.says("It stacks on 3 component credentials");
 
+	// The consortium endorses the certificate; only the sudo key (a council, in production) may.
+	client
+		.run(&["admin", "endorse", &certificate_id, "--sudo-key", "//Dave"])
+		.expect(ERROR)
+		.complains("none of its roles may sign this call");
+	client
+		.run(&["admin", "endorse", &certificate_id, "--sudo-key", "//Alice"])
+		.expect(0)
+		.says("Endorsed");
+
 	// The verifier sees what the certificate certifies, its components, and that it is Alice's.
 	client
 		.run(&[
@@ -235,6 +255,7 @@ async fn three_micro_credentials_of_two_issuers_stack_into_a_certificate() {
 		.expect(VALID)
 		.says("VALID")
 		.says("Data Analyst Certificate (Certificate, EQF level 5, 15 Ects)")
+		.says("by the consortium since block")
 		.says("Component:");
 	let answer = client
 		.run(&[
@@ -257,6 +278,7 @@ async fn three_micro_credentials_of_two_issuers_stack_into_a_certificate() {
 	assert_eq!(info["credits"], json!({ "hundredths": 1500, "system": "Ects" }));
 	assert_eq!(info["skills"], json!(["http://data.europa.eu/esco/skill/data-analysis"]));
 	assert_eq!(info["rule"]["components"], json!([sql_id, modelling_id, capstone_id]));
+	assert!(info["endorsedAtBlock"].as_u64().is_some(), "{info}");
 	let components = answer["components"].as_array().expect("components");
 	assert_eq!(components.len(), 3);
 	assert!(components.iter().all(|component| component["status"] == "valid"));
@@ -298,4 +320,45 @@ async fn three_micro_credentials_of_two_issuers_stack_into_a_certificate() {
 	assert_eq!(answer["components"][2]["status"], "revoked");
 	// The components that still stand are still valid on their own.
 	client.run(&["verify", arg(&sql_badge)]).expect(VALID);
+
+	// A new version of SQL Foundations: Alice's badge keeps the version it was issued under.
+	let mut revised = sql.clone();
+	revised["name"] = json!("SQL Foundations (2027 syllabus)");
+	let revised = write(dir, "sql-revised.json", &revised);
+	client
+		.run(&[
+			"achievement",
+			"version",
+			&sql_id,
+			"--from",
+			arg(&revised),
+			"--issuer-key",
+			"//Dave",
+		])
+		.expect(0)
+		.says("Published a new version");
+	client
+		.run(&["verify", arg(&sql_badge)])
+		.expect(VALID)
+		.says("SQL Foundations (MicroCredential, EQF level 5, 5 Ects)")
+		.says("version 1 of 2");
+	let mut moved = sql.clone();
+	moved["id"] = json!("https://university.example/achievements/sql-2027");
+	let moved = write(dir, "sql-moved.json", &moved);
+	client
+		.run(&["achievement", "version", &sql_id, "--from", arg(&moved), "--issuer-key", "//Dave"])
+		.expect(ERROR)
+		.complains("AchievementUriChanged");
+
+	// Deprecated, Data Modelling is issued no more; what was issued stays valid.
+	client
+		.run(&["achievement", "deprecate", &modelling_id, "--issuer-key", "//Bob"])
+		.expect(0)
+		.says("Deprecated");
+	let late = write(dir, "late-modelling.json", &badge(UNIVERSITY, &modelling, "dan"));
+	client
+		.run(&["issue", arg(&late), "--issuer-key", "//Dave"])
+		.expect(ERROR)
+		.complains("AchievementDeprecated");
+	client.run(&["verify", arg(&modelling_badge)]).expect(VALID).says("Deprecated");
 }

@@ -157,8 +157,16 @@ async fn a_verifier_sees_each_credential_s_verdict_and_a_timeline() {
 		&open_badge("Grace Hopper", "Python Bootcamp", "2023-09-01T09:00:00Z"),
 	);
 
-	// Example University's registrar (Dave) issues, revokes one, and anchors a batch.
-	let issued = [&degree, &sql, &modelling, &withdrawn, &transcript].map(|path| arg(path));
+	// Example University's registrar (Dave) registers the degree's achievement and issues the
+	// degree (which names it), then the others, revokes one, and anchors a batch.
+	client
+		.run(&["achievement", "create", "--from", arg(&degree), "--issuer-key", "//Dave"])
+		.expect(0);
+	client
+		.run(&["issue", arg(&degree), "--issuer-key", "//Dave"])
+		.expect(0)
+		.says("Achievement: https://");
+	let issued = [&sql, &modelling, &withdrawn, &transcript].map(|path| arg(path));
 	client.run(&[&["issue"][..], &issued[..], &["--issuer-key", "//Dave"]].concat()).expect(0);
 	client
 		.run(&["revoke", arg(&withdrawn), "--reason", "superseded", "--issuer-key", "//Dave"])
@@ -182,9 +190,14 @@ async fn a_verifier_sees_each_credential_s_verdict_and_a_timeline() {
 	let (status, text) = check_one(&browser, &[&degree]).await;
 	assert_eq!(status, "valid", "{text}");
 	assert_eq!(browser.text("article.card .verdict").await, "Valid");
-	for shown in
-		["Example University", "Ada Lovelace", "MSc Data Engineering", "stated by the document"]
-	{
+	for shown in [
+		"Example University",
+		"Ada Lovelace",
+		"MSc Data Engineering",
+		"stated by the document",
+		"Registered achievement",
+		"Course",
+	] {
 		assert!(
 			text.to_lowercase().contains(&shown.to_lowercase()),
 			"{shown:?} missing from:\n{text}"
@@ -240,6 +253,40 @@ async fn a_verifier_sees_each_credential_s_verdict_and_a_timeline() {
 	wait_for_cards(&browser, 1).await;
 	let (status, text) = only_card(&browser).await;
 	assert_eq!(status, "valid", "{text}");
+
+	// The holder's identity and salt, entered on the page, confirm a credential bound to them; a
+	// wrong salt does not. Only the salted hash leaves the browser.
+	let bound = write(
+		dir.path(),
+		"statistics.json",
+		&open_badge("Ada Lovelace", "Statistics", "2026-02-01T09:00:00Z"),
+	);
+	let salt = "ada-salt-0123456789abcdef";
+	client
+		.run(&[
+			"issue",
+			arg(&bound),
+			"--issuer-key",
+			"//Dave",
+			"--holder-identity",
+			"ada@example.org",
+			"--holder-salt",
+			salt,
+		])
+		.expect(0);
+	let confirmed = "Confirmed: the credential commits to the identity and salt entered";
+	let other = "Not confirmed: the credential belongs to another holder";
+	for (given_salt, shown, not_shown) in
+		[(salt, confirmed, other), ("a-wrong-salt-0123456789", other, confirmed)]
+	{
+		browser.open("about:blank").await;
+		browser.open(&server.url()).await;
+		browser.type_into("#holder-identity", "ada@example.org").await;
+		browser.type_into("#holder-salt", given_salt).await;
+		let (status, text) = check_one(&browser, &[&bound]).await;
+		assert_eq!(status, "valid", "{text}");
+		assert!(text.contains(shown) && !text.contains(not_shown), "{shown}: {text}");
+	}
 }
 
 #[tokio::test(flavor = "multi_thread")]

@@ -12,6 +12,8 @@
 //!   `{"digest":"0x…","kind":"json"|"bytes","jsonError":…,"document":{…}|null}` or `{"error":"…"}`.
 //! - `credchain_bytes_start()`, `credchain_bytes_update(ptr, len)`, `credchain_bytes_finish() ->
 //!   result_len`: the digest of a large file hashed piece by piece, as bytes.
+//! - `credchain_holder_commitment(ptr, len) -> result_len`: the holder commitment of
+//!   `{"identity":"…","salt":"…"}` (UTF-8 JSON): `{"commitment":"0x…"}` or `{"error":"…"}`.
 //! - `credchain_result_ptr() -> ptr`: where the last answer is.
 //!
 //! The module is single-threaded, as a page's WebAssembly instance is.
@@ -21,7 +23,8 @@
 use std::cell::RefCell;
 
 use credchain_digest::{
-	inspect, may_start_json, to_hex, BytesHasher, DocumentDigest, MAX_JSON_BYTES,
+	holder::holder_commitment, inspect, may_start_json, to_hex, BytesHasher, DocumentDigest,
+	MAX_JSON_BYTES,
 };
 use serde_json::{json, Value};
 
@@ -106,6 +109,25 @@ pub extern "C" fn credchain_bytes_finish() -> usize {
 	let mut answer = digest_json(digest);
 	answer["jsonError"] = Value::Null;
 	answer["document"] = Value::Null;
+	set_result(&answer)
+}
+
+/// The holder commitment (SHA-256 of identity, then salt) of the JSON `{"identity","salt"}` in
+/// memory; returns the answer's length.
+///
+/// # Safety
+/// `pointer` must point to `len` readable bytes in this module's memory.
+#[no_mangle]
+pub unsafe extern "C" fn credchain_holder_commitment(pointer: *const u8, len: usize) -> usize {
+	let shown: Result<Value, _> = serde_json::from_slice(bytes(pointer, len));
+	let text =
+		|shown: &Value, field: &str| shown.get(field).and_then(Value::as_str).map(str::to_owned);
+	let answer = match shown.ok().map(|shown| (text(&shown, "identity"), text(&shown, "salt"))) {
+		Some((Some(identity), Some(salt))) if !identity.is_empty() && !salt.is_empty() => {
+			json!({ "commitment": to_hex(&holder_commitment(&identity, &salt)) })
+		}
+		_ => json!({ "error": "give both the holder's identity and their salt" }),
+	};
 	set_result(&answer)
 }
 

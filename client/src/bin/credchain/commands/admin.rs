@@ -3,6 +3,7 @@
 
 use clap::{Args, Subcommand};
 use credchain_client::{
+	bytes32::{parse_hex32, to_hex},
 	chain::FinalizedBlock,
 	keys::{parse_account, SigningKey},
 	reasons::{self, parse_withdrawal_reason, WithdrawalReason},
@@ -65,9 +66,23 @@ impl Action {
 	}
 }
 
+/// Endorses an achievement on the consortium's behalf, or withdraws the endorsement.
+async fn endorse(url: &str, args: EndorseArgs) -> Result<Outcome> {
+	let id = parse_hex32("achievement id", &args.id)?;
+	let sudo = SigningKey::from_argument(&args.sudo_key, "--sudo-key")?;
+	let chain = super::connect(url).await?;
+	let spinner = progress::spinner("waiting for the transaction to be finalized");
+	let block = chain.set_achievement_endorsement(&sudo, id, !args.withdraw).await;
+	spinner.finish_and_clear();
+	let done = if args.withdraw { "Withdrew the endorsement of" } else { "Endorsed" };
+	println!("{done} the achievement {} in finalized block {}.", to_hex(&id), block?);
+	Ok(Outcome::Success)
+}
+
 /// Runs a governance command against the node at `url`.
 pub async fn run(url: &str, command: AdminCommand) -> Result<Outcome> {
 	let (args, action) = match command {
+		AdminCommand::Endorse(args) => return endorse(url, args).await,
 		AdminCommand::Accredit(args) => (args, Action::Accredit),
 		AdminCommand::SuspendIssuer(args) => (args, Action::SuspendIssuer),
 		AdminCommand::ReinstateIssuer(args) => (args, Action::ReinstateIssuer),
@@ -128,6 +143,25 @@ pub enum AdminCommand {
 	/// Move an issuer's signing key (key loss or compromise, or to a multisig of its officers);
 	/// what it issued stays attributed to it.
 	MoveKey(MoveKeyArgs),
+	/// Endorse an achievement on the consortium's behalf (a quality mark verdicts show), or
+	/// withdraw the endorsement with --withdraw.
+	Endorse(EndorseArgs),
+}
+
+/// `credchain admin endorse`.
+#[derive(Debug, Args)]
+pub struct EndorseArgs {
+	/// The achievement's id (hex).
+	#[arg(value_name = "ID")]
+	pub id: String,
+
+	/// Withdraw the consortium's endorsement instead.
+	#[arg(long)]
+	pub withdraw: bool,
+
+	/// The chain's sudo key (--help lists its forms).
+	#[arg(long, value_name = "KEY", long_help = format!("The chain's sudo key: {KEY_HELP}."))]
+	pub sudo_key: String,
 }
 
 /// A governance call about one issuer.

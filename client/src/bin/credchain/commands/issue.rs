@@ -6,7 +6,11 @@ use std::path::{Path, PathBuf};
 
 use clap::Args;
 use credchain_client::{
-	bytes32::to_hex, chain::IssueReceipt, keys::SigningKey, Digest, Error, Result,
+	bytes32::to_hex,
+	chain::IssueReceipt,
+	digest::{document_statements_of_file, holder::parse_identity_hash},
+	keys::SigningKey,
+	CredentialTerms, Digest, Error, Result,
 };
 
 use super::{documents, holder::Holder, stacking, terms_input, terms_input::TermsArgs, Outcome};
@@ -59,9 +63,19 @@ pub async fn run(url: &str, args: IssueArgs) -> Result<Outcome> {
 		return Ok(Outcome::Success);
 	}
 
+	// Without a holder named, each Open Badge is bound to the holder its own hashed identity names.
+	let holders = match terms.holder {
+		Some(_) => vec![None; args.files.len()],
+		None => stated_holders(&args.files)?,
+	};
+	let terms_of = |holder: &Option<Digest>| CredentialTerms {
+		holder: holder.or(terms.holder),
+		..terms.clone()
+	};
+
 	if let ([document], [digest]) = (args.files.as_slice(), digests.as_slice()) {
 		let waiting = progress::spinner("waiting for the transaction to be finalized");
-		let receipt = chain.issue(&key, *digest, &terms).await;
+		let receipt = chain.issue(&key, *digest, &terms_of(&holders[0])).await;
 		waiting.finish_and_clear();
 		let receipt = receipt?;
 		println!("{}  {}", to_hex(digest), document.display());
@@ -75,7 +89,13 @@ pub async fn run(url: &str, args: IssueArgs) -> Result<Outcome> {
 			"the chain allows no credentials per issue_batch (MaxBatchSize is 0)".into(),
 		));
 	}
-	let documents: Vec<(PathBuf, Digest)> = args.files.into_iter().zip(digests).collect();
+	let documents: Vec<(PathBuf, Digest, CredentialTerms)> = args
+		.files
+		.into_iter()
+		.zip(digests)
+		.zip(&holders)
+		.map(|((file, digest), holder)| (file, digest, terms_of(holder)))
+		.collect();
 	let transactions = documents.len().div_ceil(limit);
 	let bar = progress::bar(
 		documents.len(),
@@ -84,8 +104,9 @@ pub async fn run(url: &str, args: IssueArgs) -> Result<Outcome> {
 	);
 	let mut issued = 0usize;
 	for chunk in documents.chunks(limit) {
-		let chunk_digests: Vec<Digest> = chunk.iter().map(|(_, digest)| *digest).collect();
-		let receipt = match chain.issue_batch(&key, &chunk_digests, &terms).await {
+		let credentials: Vec<(Digest, CredentialTerms)> =
+			chunk.iter().map(|(_, digest, terms)| (*digest, terms.clone())).collect();
+		let receipt = match chain.issue_each(&key, &credentials).await {
 			Ok(receipt) => receipt,
 			Err(error) => {
 				bar.abandon();
@@ -100,7 +121,7 @@ pub async fn run(url: &str, args: IssueArgs) -> Result<Outcome> {
 			}
 		};
 		bar.suspend(|| {
-			for (document, digest) in chunk {
+			for (document, digest, _) in chunk {
 				println!("{}  {}", to_hex(digest), document.display());
 			}
 			println!("{}", summary(chunk.len(), &receipt));
@@ -113,6 +134,28 @@ pub async fn run(url: &str, args: IssueArgs) -> Result<Outcome> {
 		println!("Issued {issued} credentials in {transactions} transactions.");
 	}
 	Ok(Outcome::Success)
+}
+
+/// The holder commitment each of `files` states as its own hashed identity (an Open Badges 3.0
+/// `credentialSubject.identifier` with `"hashed": true`, the same SHA-256 of identity and salt as a
+/// record's commitment), for a registrar who named no holder.
+fn stated_holders(files: &[PathBuf]) -> Result<Vec<Option<Digest>>> {
+	let mut holders = Vec::with_capacity(files.len());
+	for file in files {
+		let stated = document_statements_of_file(file)?
+			.and_then(|statements| statements.holder_identity_hash)
+			.and_then(|hash| parse_identity_hash(&hash));
+		holders.push(stated);
+	}
+	let bound = holders.iter().filter(|holder| holder.is_some()).count();
+	if bound > 0 {
+		println!(
+			"Holder: {bound} of {} credentials are bound to the holder their document's hashed identity \
+			 (credentialSubject.identifier) names.",
+			files.len()
+		);
+	}
+	Ok(holders)
 }
 
 /// The line that reports `count` credentials issued.
