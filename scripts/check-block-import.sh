@@ -44,7 +44,10 @@ node_pid=""
 log "Re-importing blocks 1 to $last and comparing their time with their weight"
 "$node" benchmark block --dev --base-path "$work/node" --from 1 --to "$last" --repeat 3 2>&1 |
 	tee "$work/blocks.txt" | grep -E 'Block [0-9]+ with +[1-9][0-9]* tx' || true
-if grep -q 'OVER WEIGHT' "$work/blocks.txt"; then
+# The first block the command imports also pays for loading and compiling the runtime (about 0.4 s
+# on this machine, whichever block it is: measured by starting at block 2 instead), so its time says
+# nothing about its weight; its calls (the bench's setup) recur in later blocks, which are checked.
+if grep -E 'Block [0-9]+ with' "$work/blocks.txt" | tail -n +2 | grep -q 'OVER WEIGHT'; then
 	echo "error: some blocks took longer to import than their weight says" >&2
 	exit 1
 fi
