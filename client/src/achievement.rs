@@ -132,43 +132,10 @@ fn hundredths(value: &Value) -> Result<u32> {
 	}
 }
 
-/// An Open Badges 3.0 `achievementType`.
+/// An Open Badges 3.0 `achievementType`: the name of one of the chain's [`AchievementKind`]s, which
+/// are that vocabulary.
 pub fn parse_kind(text: &str) -> Result<AchievementKind> {
-	use AchievementKind::*;
-	const KINDS: [AchievementKind; 31] = [
-		Achievement,
-		ApprenticeshipCertificate,
-		Assessment,
-		Assignment,
-		AssociateDegree,
-		Award,
-		Badge,
-		BachelorDegree,
-		Certificate,
-		CertificateOfCompletion,
-		Certification,
-		CommunityService,
-		Competency,
-		Course,
-		CoCurricular,
-		Degree,
-		Diploma,
-		DoctoralDegree,
-		Fieldwork,
-		GeneralEducationDevelopment,
-		JourneymanCertificate,
-		LearningProgram,
-		License,
-		Membership,
-		ProfessionalDoctorate,
-		QualityAssuranceCredential,
-		MasterCertificate,
-		MasterDegree,
-		MicroCredential,
-		ResearchDoctorate,
-		SecondarySchoolDiploma,
-	];
-	KINDS.into_iter().find(|kind| format!("{kind:?}") == text).ok_or_else(|| {
+	serde_json::from_value(Value::String(text.to_string())).map_err(|_| {
 		Error::input(format!(
 			"`achievementType` {text:?} is not an Open Badges 3.0 type (such as MicroCredential, \
 			 Course, Certificate, Diploma, BachelorDegree)"
@@ -246,6 +213,17 @@ mod tests {
 		// The bare Achievement reads the same.
 		let bare = &open_badge()["credentialSubject"]["achievement"];
 		assert_eq!(definition_from_open_badge(bare, CreditSystem::Ects).unwrap(), definition);
+	}
+
+	#[test]
+	fn every_open_badges_type_name_is_a_kind() {
+		assert_eq!(
+			parse_kind("SecondarySchoolDiploma").unwrap(),
+			AchievementKind::SecondarySchoolDiploma
+		);
+		assert_eq!(parse_kind("Course").unwrap(), AchievementKind::Course);
+		assert!(parse_kind("course").is_err());
+		assert!(parse_kind("ext:Nanodegree").is_err());
 	}
 
 	#[test]
