@@ -7,8 +7,8 @@ use frame_system::pallet_prelude::BlockNumberFor;
 use scale_info::TypeInfo;
 
 use crate::{
-	AchievementId, AchievementKind, AchievementVersion, AchievementVersions, Achievements, Config,
-	Credits, Digest, Moment, Pallet, StackedComponents, VerdictStatus,
+	AchievementId, AchievementKind, AchievementRecordOf, AchievementVersion, AchievementVersions,
+	Achievements, Config, Credits, Digest, Moment, Pallet, StackedComponents, VerdictStatus,
 };
 
 /// A stacking rule, as a verifier reads it.
@@ -112,7 +112,16 @@ impl<T: Config> Pallet<T> {
 		achievement: AchievementId,
 		version: Option<AchievementVersion>,
 	) -> Option<AchievementSummaryOf<T>> {
-		let record = Achievements::<T>::get(achievement)?;
+		Self::summary_of(achievement, Achievements::<T>::get(achievement)?, version)
+	}
+
+	/// What a verifier learns about `achievement`, whose record is `record`, at `version` (`None`:
+	/// its latest), if that version exists.
+	fn summary_of(
+		achievement: AchievementId,
+		record: AchievementRecordOf<T>,
+		version: Option<AchievementVersion>,
+	) -> Option<AchievementSummaryOf<T>> {
 		let latest_version = record.latest_version();
 		let version = version.unwrap_or(latest_version);
 		let shown = AchievementVersions::<T>::get(achievement, version)?;
@@ -149,8 +158,9 @@ impl<T: Config> Pallet<T> {
 		achievement: AchievementId,
 		issued_at: &BlockNumberFor<T>,
 	) -> Option<AchievementSummaryOf<T>> {
-		let version = Achievements::<T>::get(achievement)?.version_at(issued_at);
-		Self::achievement_summary(achievement, Some(version))
+		let record = Achievements::<T>::get(achievement)?;
+		let version = record.version_at(issued_at);
+		Self::summary_of(achievement, record, Some(version))
 	}
 
 	/// The components the stacked credential `digest` of `issuer` cites, with their status at

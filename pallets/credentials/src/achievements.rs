@@ -209,22 +209,20 @@ impl<T: Config> Pallet<T> {
 		terms: &CredentialTerms,
 	) -> DispatchResult {
 		let Some(achievement) = &terms.achievement else { return Ok(()) };
-		let (_, stacked) = Self::issuable_achievement(issuer, achievement)?;
-		ensure!(!stacked, Error::<T>::ComponentsRequired);
+		let record = Self::issuable_achievement(issuer, achievement)?;
+		ensure!(!record.stacked, Error::<T>::ComponentsRequired);
 		Ok(())
 	}
 
-	/// The record of `achievement` if `issuer` may issue credentials of it now, and whether it is
-	/// stacked (its first version has a rule; every version keeps it so).
+	/// The record of `achievement` if `issuer` may issue credentials of it now.
 	pub(crate) fn issuable_achievement(
 		issuer: &T::AccountId,
 		achievement: &AchievementId,
-	) -> Result<(AchievementRecordOf<T>, bool), DispatchError> {
+	) -> Result<AchievementRecordOf<T>, DispatchError> {
 		let record = Self::achievement_record(achievement)?;
 		ensure!(record.may_be_issued_by(issuer), Error::<T>::ForeignAchievement);
 		ensure!(record.deprecated_at.is_none(), Error::<T>::AchievementDeprecated);
-		let stacked = record.stacked;
-		Ok((record, stacked))
+		Ok(record)
 	}
 
 	/// Checks `rule` for an achievement defined as `definition` with sequence number `sequence`:

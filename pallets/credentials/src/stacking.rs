@@ -21,8 +21,8 @@ impl<T: Config> Pallet<T> {
 		let issuer = Self::ensure_may_issue(&signer)?;
 		let terms = &credential.terms;
 		let achievement = terms.achievement.ok_or(Error::<T>::NotAStackedAchievement)?;
-		let (record, stacked) = Self::issuable_achievement(&issuer, &achievement)?;
-		ensure!(stacked, Error::<T>::NotAStackedAchievement);
+		let record = Self::issuable_achievement(&issuer, &achievement)?;
+		ensure!(record.stacked, Error::<T>::NotAStackedAchievement);
 		let holder = terms.holder.ok_or(Error::<T>::HolderRequired)?;
 		let version = Self::achievement_version(&achievement, record.latest_version())?;
 		let rule = version.rule.ok_or(Error::<T>::NotAStackedAchievement)?;

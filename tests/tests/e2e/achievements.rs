@@ -176,6 +176,12 @@ async fn three_micro_credentials_of_two_issuers_stack_into_a_certificate() {
 	share("share").expect(ERROR).complains("AlreadyShared");
 	share("unshare").expect(0).says("may no longer issue");
 	issue_foreign().expect(ERROR).complains("ForeignAchievement");
+	// Nor name an achievement nobody registered.
+	let nobody = format!("0x{}", "ee".repeat(32));
+	client
+		.run(&["issue", arg(&foreign), "--issuer-key", "//Charlie", "--achievement", &nobody])
+		.expect(ERROR)
+		.complains("UnknownAchievement");
 	// Nor issue the certificate without its components.
 	let award = write(dir, "alice-certificate.json", &badge(UNIVERSITY, &certificate, "alice"));
 	client
@@ -202,6 +208,20 @@ async fn three_micro_credentials_of_two_issuers_stack_into_a_certificate() {
 		.expect(ERROR)
 		.complains("ComponentHolderMismatch");
 	client.run(&["verify", arg(&award)]).expect(NOT_VALID).says("UNKNOWN");
+	// One component cited twice counts once.
+	client
+		.run(&[
+			"issue",
+			arg(&award),
+			"--issuer-key",
+			"//Dave",
+			"--components",
+			arg(&sql_badge),
+			arg(&sql_badge),
+			arg(&capstone_badge),
+		])
+		.expect(ERROR)
+		.complains("DuplicateComponent");
 	// Two of three do not meet the rule.
 	client
 		.run(&[
@@ -297,6 +317,33 @@ async fn three_micro_credentials_of_two_issuers_stack_into_a_certificate() {
 		])
 		.expect(NOT_VALID)
 		.says("NOT CONFIRMED");
+
+	// A rule may name only achievements registered before its own, so no stack can cycle: a new
+	// version of the certificate naming a later achievement is refused.
+	let later = achievement(
+		"https://university.example/achievements/later",
+		"Later Course",
+		"Course",
+		5.0,
+		5,
+	);
+	let later_id = create(&later, "later.json", "//Dave", &[]);
+	let certificate_file = dir.join("certificate.json");
+	client
+		.run(&[
+			"achievement",
+			"version",
+			&certificate_id,
+			"--from",
+			arg(&certificate_file),
+			"--issuer-key",
+			"//Dave",
+			"--stacks",
+			&sql_id,
+			&later_id,
+		])
+		.expect(ERROR)
+		.complains("StackingCycle");
 
 	// The institute revokes the capstone: the certificate no longer stands, and says why.
 	client
