@@ -60,6 +60,10 @@ pub enum Error {
 	/// The node serves a chain, runtime or answer this client does not fit.
 	#[error("{0}")]
 	Incompatible(String),
+
+	/// A proof of a verdict does not hold: it establishes nothing.
+	#[error("the proof does not hold ({}): {0}", .0.name())]
+	Unproven(#[from] crate::trustless::ProofError),
 }
 
 /// The client's result type.

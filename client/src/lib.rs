@@ -18,6 +18,8 @@
 //!   calls, events and storage items as Rust types generated from the runtime's metadata.
 //! - [`rpc`] and [`verdict`]: a verifier's questions over the node's `credentials_*` JSON-RPC methods
 //!   (the client `pallet-credentials-rpc` generates), and their answers, rendered for a person.
+//! - [`trustless`]: verdicts proven from the chain spec alone — proof files checked offline, or fresh
+//!   proofs from any node — trusting no server.
 //! - [`bench`]: a bounded load generator for those methods.
 //!
 //! Every fallible function returns [`Error`], whose messages are written for the people who run the
@@ -55,6 +57,7 @@ pub mod reasons;
 pub mod rpc;
 pub mod runtime;
 pub mod text;
+pub mod trustless;
 pub mod verdict;
 
 pub use chain::CredChain;

@@ -13,6 +13,7 @@ use jsonrpsee::{
 use pallet_credentials_rpc::{
 	answers::{AchievementInfo, IssuerInfo, Verdict},
 	params::{BatchProof, HolderParam},
+	proofs::VerdictProof,
 	CredentialsApiClient,
 };
 use serde::de::DeserializeOwned;
@@ -150,6 +151,18 @@ impl NodeRpc {
 		let answer =
 			with_client!(self, client => client.verify(to_hex(digest), None, issuer, holder));
 		answer.map_err(|error| self.error("credentials_verify", error))
+	}
+
+	/// The verdict on the credential with `digest`, for a document naming `issuer`, with the proof
+	/// that lets a verifier compute it again trusting no node (`credentials_proveVerdict`).
+	pub async fn prove_verdict(
+		&self,
+		digest: &Digest,
+		issuer: Option<&str>,
+	) -> Result<VerdictProof> {
+		let issuer = issuer.map(str::to_owned);
+		let answer = with_client!(self, client => client.prove_verdict(to_hex(digest), issuer));
+		answer.map_err(|error| self.error("credentials_proveVerdict", error))
 	}
 
 	/// The achievement `id` at `version` (its latest if `None`), if registered

@@ -198,7 +198,7 @@ pub fn new_full<
 			spawn_essential_handle: task_manager.spawn_essential_handle(),
 			import_queue,
 			block_announce_validator_builder: None,
-			warp_sync_config: Some(WarpSyncConfig::WithProvider(warp_sync)),
+			warp_sync_config: Some(WarpSyncConfig::WithProvider(warp_sync.clone())),
 			block_relay: None,
 			metrics,
 			gap_sync_body_policy: None,
@@ -239,11 +239,20 @@ pub fn new_full<
 	let enable_grandpa = !config.disable_grandpa;
 	let prometheus_registry = config.prometheus_registry().cloned();
 
+	// `credentials_proveVerdict` proves finality with the fragments warp sync serves.
+	let warp_proofs: pallet_credentials_rpc::proofs::WarpProofSource<_> = Arc::new(move |start| {
+		use sc_network_sync::strategy::warp::WarpSyncProvider as _;
+		warp_sync.generate(start).map(|proof| proof.0).map_err(|error| error.to_string())
+	});
 	let rpc_builder = {
 		let client = client.clone();
 		let pool = transaction_pool.clone();
 		Box::new(move |_| {
-			let deps = crate::rpc::FullDeps { client: client.clone(), pool: pool.clone() };
+			let deps = crate::rpc::FullDeps {
+				client: client.clone(),
+				pool: pool.clone(),
+				warp_proofs: warp_proofs.clone(),
+			};
 			crate::rpc::create_full(deps).map_err(Into::into)
 		})
 	};

@@ -36,3 +36,85 @@ pub async fn try_post(url: &str, content_type: &str, body: &str) -> Result<(u16,
 		.to_bytes();
 	Ok((status, body.to_vec()))
 }
+
+/// A JSON-RPC server on loopback in front of a real node, that lies: it passes every request to
+/// the node and every answer back, except that it rewrites each verdict (`credentials_verify`'s
+/// answer, and the verdict `credentials_proveVerdict` carries) to `valid`. Stops when dropped.
+pub struct LyingProxy {
+	/// Its URL (`http://127.0.0.1:<port>`).
+	pub url: String,
+	task: tokio::task::JoinHandle<()>,
+}
+
+impl LyingProxy {
+	/// A lying proxy in front of the node whose HTTP JSON-RPC URL is `node_url`.
+	pub async fn start(node_url: String) -> Self {
+		let listener =
+			tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("a loopback port is free");
+		let url = format!("http://{}", listener.local_addr().expect("a bound listener"));
+		let task = tokio::spawn(async move {
+			while let Ok((stream, _)) = listener.accept().await {
+				let node_url = node_url.clone();
+				tokio::spawn(async move {
+					let service = hyper::service::service_fn(move |request| {
+						relay_with_lies(node_url.clone(), request)
+					});
+					let io = hyper_util::rt::TokioIo::new(stream);
+					// A connection the client drops ends here; nothing to report.
+					let _ = hyper::server::conn::http1::Builder::new()
+						.serve_connection(io, service)
+						.await;
+				});
+			}
+		});
+		Self { url, task }
+	}
+}
+
+impl Drop for LyingProxy {
+	fn drop(&mut self) {
+		self.task.abort();
+	}
+}
+
+/// Passes `request` to the node at `node_url` and its answer back, with every verdict rewritten
+/// to `valid`.
+async fn relay_with_lies(
+	node_url: String,
+	request: Request<hyper::body::Incoming>,
+) -> Result<hyper::Response<Full<Bytes>>, std::convert::Infallible> {
+	let body = match request.into_body().collect().await {
+		Ok(body) => String::from_utf8_lossy(&body.to_bytes()).into_owned(),
+		Err(_) => String::new(),
+	};
+	let (status, answer) = match try_post(&node_url, "application/json", &body).await {
+		Ok((status, answer)) => (status, lie(&body, answer)),
+		Err(error) => (502, error.into_bytes()),
+	};
+	let response = hyper::Response::builder()
+		.status(status)
+		.header("content-type", "application/json")
+		.body(Full::new(Bytes::from(answer)))
+		.expect("a valid response");
+	Ok(response)
+}
+
+/// The node's `answer` to `request`, with its verdict (if it carries one) rewritten to `valid`.
+fn lie(request: &str, answer: Vec<u8>) -> Vec<u8> {
+	let method = serde_json::from_str::<serde_json::Value>(request)
+		.ok()
+		.and_then(|request| request["method"].as_str().map(str::to_owned));
+	let Ok(mut answer) = serde_json::from_slice::<serde_json::Value>(&answer) else {
+		return answer;
+	};
+	let verdict = match method.as_deref() {
+		Some("credentials_verify") => &mut answer["result"],
+		Some("credentials_proveVerdict") => &mut answer["result"]["verdict"],
+		_ => return serde_json::to_vec(&answer).expect("JSON serializes"),
+	};
+	if verdict.is_object() {
+		verdict["status"] = "valid".into();
+		verdict["revocation"] = serde_json::Value::Null;
+	}
+	serde_json::to_vec(&answer).expect("JSON serializes")
+}

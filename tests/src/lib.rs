@@ -23,6 +23,7 @@ use std::{
 pub mod browser;
 pub mod cli;
 pub mod extrinsics;
+pub mod governance;
 pub mod http;
 
 use codec::Decode;

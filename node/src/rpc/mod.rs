@@ -1,9 +1,10 @@
 //! The node's JSON-RPC methods beyond the standard Substrate ones: `system_accountNextIndex` and
-//! `system_dryRun`, and the verifiers' `credentials_*` methods (served by `pallet-credentials-rpc`).
+//! `system_dryRun`, and the verifiers' `credentials_*` methods (served by `pallet-credentials-rpc`),
+//! `credentials_proveVerdict` with the GRANDPA warp-sync fragments the node serves its peers.
 
 use std::sync::Arc;
 
-use credchain_runtime::{opaque::Block, AccountId, BlockNumber, Nonce};
+use credchain_runtime::{opaque::Block, AccountId, BlockNumber, Hash, Nonce};
 use jsonrpsee::RpcModule;
 use sc_transaction_pool_api::TransactionPool;
 use sp_api::ProvideRuntimeApi;
@@ -16,6 +17,8 @@ pub struct FullDeps<C, P> {
 	pub client: Arc<C>,
 	/// The transaction pool.
 	pub pool: Arc<P>,
+	/// GRANDPA warp-sync proofs, for `credentials_proveVerdict`.
+	pub warp_proofs: pallet_credentials_rpc::proofs::WarpProofSource<Hash>,
 }
 
 /// Builds the node's additional RPC methods.
@@ -26,6 +29,7 @@ where
 	C: ProvideRuntimeApi<Block>
 		+ HeaderBackend<Block>
 		+ HeaderMetadata<Block, Error = BlockChainError>
+		+ sc_client_api::ProofProvider<Block>
 		+ Send
 		+ Sync
 		+ 'static,
@@ -38,8 +42,8 @@ where
 	use substrate_frame_rpc_system::{System, SystemApiServer};
 
 	let mut module = RpcModule::new(());
-	let FullDeps { client, pool } = deps;
+	let FullDeps { client, pool, warp_proofs } = deps;
 	module.merge(System::new(client.clone(), pool).into_rpc())?;
-	module.merge(Credentials::<_, Block>::new(client).into_rpc())?;
+	module.merge(Credentials::<_, Block>::new(client).with_proofs(warp_proofs).into_rpc())?;
 	Ok(module)
 }

@@ -5,14 +5,13 @@
 use std::time::Duration;
 
 use credchain_client::{
-	chain::{Proposal, ProposalOutcome, VoteOutcome},
-	keys::SigningKey,
-	profile::IssuerProfile,
-	AccountId32, CredChain, CredentialTerms, Error,
+	chain::Proposal, profile::IssuerProfile, AccountId32, CredChain, CredentialTerms, Error,
 };
 use credchain_e2e::{
-	block_author, block_hash, node_key_for, read_storage, read_storage_at, test_chain_argument,
-	Node, NodeConfig, TEST_SLOT_DURATION,
+	block_author, block_hash,
+	governance::{carry_motion, key},
+	node_key_for, read_storage, read_storage_at, test_chain_argument, Node, NodeConfig,
+	TEST_SLOT_DURATION,
 };
 use credchain_runtime::Runtime;
 use serde_json::Value;
@@ -73,31 +72,6 @@ async fn finality_survives_one_validator_down_stalls_with_two_and_resumes() {
 	for node in [&charlie, &dave] {
 		node.wait_for_finalized(resumed, Duration::from_secs(120)).await;
 	}
-}
-
-/// Proposes `proposal` as `proposer` and has `voters` vote aye until it carries.
-async fn carry_motion(
-	chain: &CredChain,
-	proposer: &SigningKey,
-	voters: &[&SigningKey],
-	proposal: Proposal,
-) {
-	let motion = match chain.propose(proposer, &proposal).await.expect("a member proposes") {
-		ProposalOutcome::Executed { .. } => return,
-		ProposalOutcome::Open(motion) => motion,
-	};
-	for voter in voters {
-		match chain.vote(voter, motion.hash, motion.index, true).await.expect("a member votes") {
-			VoteOutcome::Executed(_) => return,
-			VoteOutcome::Counted(_) => continue,
-		}
-	}
-	panic!("the motion {} was not carried by {} ayes", motion.call, voters.len() + 1);
-}
-
-/// The key of the well-known sr25519 account `name`.
-fn key(name: &str) -> SigningKey {
-	SigningKey::from_secret(&format!("//{name}")).expect("a well-known key")
 }
 
 /// The authors (Aura keys) of the blocks `from..=to` of `node`'s best chain.

@@ -13,5 +13,6 @@ mod dev_node;
 mod hostile_rpc;
 mod identity;
 mod performance;
+mod proofs;
 mod trust;
 mod verifier_page;

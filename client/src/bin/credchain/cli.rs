@@ -16,6 +16,7 @@ use crate::commands::{
 	issue::IssueArgs,
 	issue_batch::IssueBatchArgs,
 	issuer::{DelegateCommand, IssuerCommand},
+	proof::ProofArgs,
 	serve::ServeArgs,
 	verify::VerifyArgs,
 };
@@ -68,6 +69,9 @@ pub enum Command {
 	Reinstate(ChangeArgs),
 	/// Check a credential: exit code 0 only if it is valid.
 	Verify(VerifyArgs),
+	/// Save the verdict on a credential with its proof (<document>.credchain-proof.json), which
+	/// anyone holding the chain spec checks with `verify --offline`, trusting no server.
+	Proof(ProofArgs),
 	/// Register what credentials certify (Open Badges 3.0 achievements, stacked ones too), show an
 	/// achievement.
 	#[command(subcommand)]

@@ -368,7 +368,7 @@ fn status_of<BlockNumber: Into<u64>>(
 }
 
 /// A block: its number and hash.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct BlockRef {
 	/// The block's number.
 	pub number: u64,

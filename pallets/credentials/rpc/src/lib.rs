@@ -11,16 +11,19 @@
 pub mod answers;
 pub mod cache;
 pub mod params;
+pub mod proofs;
 
 use std::{marker::PhantomData, sync::Arc};
 
+use codec::Encode;
 use jsonrpsee::{
 	core::RpcResult,
 	proc_macros::rpc,
 	types::{error::INTERNAL_ERROR_CODE, ErrorObject, ErrorObjectOwned},
 };
 use pallet_credentials_runtime_api::CredentialsApi as CredentialsRuntimeApi;
-use sp_api::ProvideRuntimeApi;
+use sc_client_api::ProofProvider;
+use sp_api::{ApiExt, ProvideRuntimeApi, StorageProof};
 use sp_blockchain::HeaderBackend;
 use sp_core::{crypto::AccountId32, H256};
 use sp_runtime::traits::{Block as BlockT, Header as HeaderT, NumberFor};
@@ -31,6 +34,7 @@ use params::{
 	invalid_params, parse_account, parse_hash32, parse_holder, parse_issuer_identifier,
 	parse_proof, BatchProof, HolderParam,
 };
+use proofs::{runtime_version_key, JustifiedBlock, VerdictProof, WarpProofSource};
 
 /// The verification methods.
 #[rpc(client, server, namespace = "credentials")]
@@ -80,21 +84,40 @@ pub trait CredentialsApi {
 		version: Option<u16>,
 		at: Option<String>,
 	) -> RpcResult<Option<AchievementInfo>>;
+
+	/// The verdict `credentials_verify` gives at the latest block this node holds a GRANDPA
+	/// justification of, with the proof that lets a verifier compute it again trusting no node:
+	/// that block's header and justification, the authority-set changes from genesis to it, and
+	/// every trie node the verdict reads (`docs/proofs.md`).
+	#[method(name = "proveVerdict")]
+	fn prove_verdict(&self, digest: String, issuer: Option<String>) -> RpcResult<VerdictProof>;
 }
 
 /// Serves the verification methods from a client's runtime API.
-pub struct Credentials<C, Block> {
+pub struct Credentials<C, Block: BlockT> {
 	client: Arc<C>,
 	/// `credentials_verify`'s answers by block, digest and claimed issuer.
 	verdicts: VerdictCache,
+	/// Where `credentials_proveVerdict` gets finality proofs from, if this server offers them.
+	warp_proofs: Option<WarpProofSource<Block::Hash>>,
 	_block: PhantomData<Block>,
 }
 
-impl<C, Block> Credentials<C, Block> {
+impl<C, Block: BlockT> Credentials<C, Block> {
 	/// A server reading through `client`.
 	pub fn new(client: Arc<C>) -> Self {
-		Self { client, verdicts: VerdictCache::default(), _block: PhantomData }
+		Self { client, verdicts: VerdictCache::default(), warp_proofs: None, _block: PhantomData }
 	}
+
+	/// Offers `credentials_proveVerdict`, with finality proofs from `warp_proofs`.
+	pub fn with_proofs(self, warp_proofs: WarpProofSource<Block::Hash>) -> Self {
+		Self { warp_proofs: Some(warp_proofs), ..self }
+	}
+}
+
+/// An internal error with `message`.
+fn internal_error(message: impl Into<String>) -> ErrorObjectOwned {
+	ErrorObject::owned(INTERNAL_ERROR_CODE, message, None::<()>)
 }
 
 impl<C, Block> Credentials<C, Block>
@@ -113,9 +136,7 @@ where
 		let header = self
 			.client
 			.header(hash)
-			.map_err(|error| {
-				ErrorObject::owned(INTERNAL_ERROR_CODE, error.to_string(), None::<()>)
-			})?
+			.map_err(|error| internal_error(error.to_string()))?
 			.ok_or_else(|| invalid_params(format!("`at`: unknown block {hash:?}")))?;
 		Ok(BlockRef { number: (*header.number()).into(), hash })
 	}
@@ -127,21 +148,25 @@ where
 		call: impl FnOnce(&C::Api, H256) -> Result<R, sp_api::ApiError>,
 	) -> RpcResult<R> {
 		let api = self.client.runtime_api();
-		call(&api, at.hash).map_err(|error| {
-			ErrorObject::owned(
-				INTERNAL_ERROR_CODE,
-				format!("the runtime could not answer at block {:?}: {error}", at.hash),
-				None::<()>,
-			)
-		})
+		call(&api, at.hash).map_err(|error| runtime_error(at.hash, error))
 	}
+}
+
+/// The error when the runtime could not answer at block `hash`.
+fn runtime_error(hash: H256, error: impl std::fmt::Display) -> ErrorObjectOwned {
+	internal_error(format!("the runtime could not answer at block {hash:?}: {error}"))
 }
 
 impl<C, Block> CredentialsApiServer for Credentials<C, Block>
 where
 	Block: BlockT<Hash = H256>,
 	NumberFor<Block>: Into<u64>,
-	C: ProvideRuntimeApi<Block> + HeaderBackend<Block> + Send + Sync + 'static,
+	C: ProvideRuntimeApi<Block>
+		+ HeaderBackend<Block>
+		+ ProofProvider<Block>
+		+ Send
+		+ Sync
+		+ 'static,
 	C::Api: CredentialsRuntimeApi<Block, AccountId32, NumberFor<Block>>,
 {
 	fn verify(
@@ -215,5 +240,40 @@ where
 		let at = self.block(at)?;
 		let summary = self.with_api(at, |api, hash| api.achievement(hash, id, version))?;
 		Ok(summary.map(AchievementInfo::from))
+	}
+
+	fn prove_verdict(&self, digest: String, issuer: Option<String>) -> RpcResult<VerdictProof> {
+		let digest = parse_hash32("digest", &digest)?;
+		let claimed = issuer.map(|issuer| parse_issuer_identifier("issuer", issuer)).transpose()?;
+		let warp_proofs = self
+			.warp_proofs
+			.as_ref()
+			.ok_or_else(|| internal_error("this node does not serve proofs"))?;
+		let warp_proof = warp_proofs(self.client.info().genesis_hash)
+			.map_err(|error| internal_error(format!("no finality proof: {error}")))?;
+		let justified = JustifiedBlock::<Block>::from_warp_proof(&warp_proof)
+			.map_err(|error| internal_error(format!("no finality proof: {error}")))?;
+		let at = justified.block_ref();
+
+		let mut api = self.client.runtime_api();
+		api.record_proof();
+		let verdict = api
+			.verify(at.hash, digest, claimed, None)
+			.map_err(|error| runtime_error(at.hash, error))?;
+		let read = api.extract_proof().ok_or_else(|| internal_error("no proof was recorded"))?;
+		let version_key = runtime_version_key();
+		let version = self
+			.client
+			.read_proof(at.hash, &mut std::iter::once(&version_key[..]))
+			.map_err(|error| runtime_error(at.hash, error))?;
+		let storage_proof = StorageProof::merge([read, version]);
+		Ok(VerdictProof {
+			block: at,
+			header: justified.header.encode().into(),
+			justification: justified.justification.encode().into(),
+			set_changes: justified.set_changes,
+			storage_proof: storage_proof.into_iter_nodes().map(Into::into).collect(),
+			verdict: Verdict::from_runtime(H256(digest), verdict, at),
+		})
 	}
 }

@@ -12,6 +12,7 @@ pub mod holder;
 pub mod issue;
 pub mod issue_batch;
 pub mod issuer;
+pub mod proof;
 pub mod serve;
 mod stacking;
 mod target;
@@ -74,6 +75,7 @@ pub async fn run(cli: Cli) -> Result<Outcome> {
 		Command::Suspend(args) => change::suspend(&url, args).await,
 		Command::Reinstate(args) => change::reinstate(&url, args).await,
 		Command::Verify(args) => verify::run(&url, args).await,
+		Command::Proof(args) => proof::run(&url, args).await,
 		Command::Achievement(command) => achievement::run(&url, command).await,
 		Command::Issuer(command) => issuer::run(&url, command).await,
 		Command::Delegate(command) => issuer::delegation(&url, command).await,

@@ -6,6 +6,11 @@
 //! expected issuer of a document that names none. `--holder IDENTITY --salt SALT` checks that the
 //! record commits to that holder. Exit code 0 only when the credential is valid (and, with
 //! `--holder`, is that holder's).
+//!
+//! With `--offline --chain-spec SPEC`, no node is asked: the verdict is computed from the proof file
+//! `credchain proof` wrote (`--proof`, default `<document>.credchain-proof.json`), checked against
+//! the chain spec alone. With `--light --chain-spec SPEC`, the node is asked for a fresh proof,
+//! checked the same way: the node may refuse to answer, but cannot lie (`docs/proofs.md`).
 
 use std::path::PathBuf;
 
@@ -16,15 +21,17 @@ use credchain_client::{
 		holder::{holder_commitment, parse_identity_hash},
 	},
 	rpc::NodeRpc,
+	trustless::{self, file::VerdictProofFile, ProvenVerdict, Question, TrustAnchor},
 	verdict, Digest, Error, Result,
 };
+use pallet_credentials_rpc::answers::Verdict;
+use sp_core::H256;
 
 use super::{print_json, target, Outcome};
 
 /// Verifies the credential `args` names with the node at `url`.
 pub async fn run(url: &str, args: VerifyArgs) -> Result<Outcome> {
 	let target = target::resolve_target(&args.target)?;
-	let proof = target::find_proof(&target, args.proof.as_deref())?;
 	let statements = match target.document.as_deref() {
 		Some(document) => document_statements_of_file(document)?,
 		None => None,
@@ -34,23 +41,50 @@ pub async fn run(url: &str, args: VerifyArgs) -> Result<Outcome> {
 		.and_then(|statements| statements.holder_identity_hash.as_deref())
 		.and_then(parse_identity_hash);
 	let issuer = choose_issuer(statements.and_then(|statements| statements.issuer), args.issuer)?;
-	let rpc = NodeRpc::connect(url).await?;
 	// Only the commitment goes to the node: the identity stays with the verifier.
 	let shown_holder = match (&args.holder, &args.salt) {
 		(Some(identity), Some(salt)) => Some(holder_commitment(identity, salt)),
 		_ => None,
 	};
+	let question = Question { digest: target.digest, issuer: issuer.clone(), holder: shown_holder };
 
-	let answer = match &proof {
-		Some(found) => {
-			let genesis_hash = rpc.genesis_hash().await?;
-			found.file.check_chain(&found.path, &genesis_hash, url)?;
-			// The document's own digest is the leaf asked about: an altered document does not verify
-			// even with its original proof file.
-			let proof = &found.file.proof;
-			rpc.verify_in_batch(&found.file.root, &target.digest, proof, issuer.as_deref()).await?
+	let mut proof = None;
+	let mut proven = None;
+	let answer = match (&args.chain_spec, args.offline, args.light) {
+		(Some(spec), true, _) => {
+			let path = match (&args.proof, &target.document) {
+				(Some(path), _) => path.clone(),
+				(None, Some(document)) => VerdictProofFile::path_for(document),
+				(None, None) => {
+					return Err(Error::input("name the proof file with --proof for a bare digest"))
+				}
+			};
+			let file = VerdictProofFile::read(&path)?;
+			let anchor = TrustAnchor::from_chain_spec(spec)?;
+			let found = trustless::check(&file, &anchor, &question)?;
+			proven = Some((found.clone(), path.display().to_string()));
+			found.verdict
 		}
-		None => rpc.verify(&target.digest, issuer.as_deref(), shown_holder.as_ref()).await?,
+		(Some(spec), false, true) => {
+			let anchor = TrustAnchor::from_chain_spec(spec)?;
+			let rpc = NodeRpc::connect(url).await?;
+			let answer = rpc.prove_verdict(&target.digest, issuer.as_deref()).await?;
+			let chain = trustless::file::ChainRef {
+				name: anchor.chain_name.clone(),
+				genesis_hash: anchor.genesis_hash,
+			};
+			let file = VerdictProofFile::new(chain, H256(target.digest), issuer.clone(), answer);
+			let found = trustless::check(&file, &anchor, &question)?;
+			proven = Some((found.clone(), format!("a fresh proof from {url}")));
+			found.verdict
+		}
+		(Some(_), false, false) => {
+			return Err(Error::input("--chain-spec goes with --offline or --light"))
+		}
+		(None, _, _) => {
+			proof = target::find_proof(&target, args.proof.as_deref())?;
+			ask_node(url, &target, &question, proof.as_ref()).await?
+		}
 	};
 	let mismatch =
 		proof.as_ref().filter(|found| !found.matches(&target)).map(|found| found.mismatch(&target));
@@ -83,6 +117,9 @@ pub async fn run(url: &str, args: VerifyArgs) -> Result<Outcome> {
 		if let Some(found) = &proof {
 			println!("Proof file: {}", found.path.display());
 		}
+		if let Some((found, source)) = &proven {
+			print!("{}", render_provenance(found, source));
+		}
 		if let Some(note) = holder_note {
 			println!("Note: {note}.");
 		}
@@ -92,6 +129,44 @@ pub async fn run(url: &str, args: VerifyArgs) -> Result<Outcome> {
 	}
 	let holder_confirmed = holder.is_none_or(|check| check.matches);
 	Ok(if answer.is_valid() && holder_confirmed { Outcome::Success } else { Outcome::NotValid })
+}
+
+/// The node's verdict on `target` (in its Merkle batch, if `proof` shows it belongs to one).
+async fn ask_node(
+	url: &str,
+	target: &target::Target,
+	question: &Question,
+	proof: Option<&target::FoundProof>,
+) -> Result<Verdict> {
+	let rpc = NodeRpc::connect(url).await?;
+	match proof {
+		Some(found) => {
+			let genesis_hash = rpc.genesis_hash().await?;
+			found.file.check_chain(&found.path, &genesis_hash, url)?;
+			// The document's own digest is the leaf asked about: an altered document does not verify
+			// even with its original proof file.
+			let proof = &found.file.proof;
+			let issuer = question.issuer.as_deref();
+			rpc.verify_in_batch(&found.file.root, &target.digest, proof, issuer).await
+		}
+		None => {
+			rpc.verify(&target.digest, question.issuer.as_deref(), question.holder.as_ref()).await
+		}
+	}
+}
+
+/// How a proven verdict was established, in words.
+fn render_provenance(found: &ProvenVerdict, source: &str) -> String {
+	let changes = match found.set_changes {
+		1 => "1 authority-set change".to_string(),
+		count => format!("{count} authority-set changes"),
+	};
+	format!(
+		"Proven:          from {source}, against the chain spec of {}: block #{} ({:?}) is final \
+		 ({changes} followed from genesis, every signature and trie node checked); no server \
+		 trusted.\nNote:            this is the verdict at block #{}; it may have changed since.\n",
+		found.chain_name, found.block.number, found.block.hash, found.block.number
+	)
 }
 
 /// What the holder check found.
@@ -157,7 +232,7 @@ fn compare_holders(recorded: Option<Digest>, stated: Option<Digest>) -> Option<&
 
 /// The issuer the document `named`, else the one the verifier `expected`; an error when both are
 /// given and differ.
-fn choose_issuer(named: Option<String>, expected: Option<String>) -> Result<Option<String>> {
+pub fn choose_issuer(named: Option<String>, expected: Option<String>) -> Result<Option<String>> {
 	match (named, expected) {
 		(Some(named), Some(expected)) if named != expected => Err(Error::input(format!(
 			"the document names its issuer {named}, but --issuer says {expected}: drop --issuer to \
@@ -174,8 +249,8 @@ pub struct VerifyArgs {
 	#[arg(value_name = "FILE-OR-DIGEST")]
 	pub target: String,
 
-	/// The credential's proof file, if it was issued in a Merkle batch. Default: <FILE>.proof.json
-	/// beside the document, if there is one.
+	/// The credential's proof file, if it was issued in a Merkle batch (default: <FILE>.proof.json
+	/// beside the document, if there is one); with --offline, its verdict's proof file.
 	#[arg(long, value_name = "FILE")]
 	pub proof: Option<PathBuf>,
 
@@ -196,6 +271,21 @@ pub struct VerifyArgs {
 	/// Print the node's answer as JSON instead of in words.
 	#[arg(long)]
 	pub json: bool,
+
+	/// Ask no node: compute the verdict from the proof file `credchain proof` wrote (--proof,
+	/// default <FILE>.credchain-proof.json), checked against the chain spec (--chain-spec) alone.
+	#[arg(long, requires = "chain_spec", conflicts_with = "light")]
+	pub offline: bool,
+
+	/// Trust no node: ask the node for the verdict's proof and check it against the chain spec
+	/// (--chain-spec), as --offline does.
+	#[arg(long, requires = "chain_spec")]
+	pub light: bool,
+
+	/// The chain spec the consortium published (plain or raw), for --offline and --light: its
+	/// genesis authorities are where every proof starts.
+	#[arg(long, value_name = "FILE")]
+	pub chain_spec: Option<PathBuf>,
 }
 
 #[cfg(test)]

@@ -1,0 +1,97 @@
+//! The proof file, `<document>.credchain-proof.json`: a node's `credentials_proveVerdict` answer
+//! with the chain it belongs to and the question it answers, versioned (`docs/proofs.md`).
+
+use std::path::{Path, PathBuf};
+
+use pallet_credentials_rpc::proofs::VerdictProof;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use sp_core::H256;
+
+use super::ProofError;
+use crate::{Error, Result};
+
+/// The `format` of a proof file.
+pub const FORMAT: &str = "credchain-verdict-proof";
+
+/// The `version` of the format this client writes and reads.
+pub const VERSION: u64 = 1;
+
+/// What ends a proof file's name, after its document's.
+pub const SUFFIX: &str = ".credchain-proof.json";
+
+/// A proof file.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct VerdictProofFile {
+	/// Always [`FORMAT`].
+	pub format: String,
+	/// The format's version: [`VERSION`].
+	pub version: u64,
+	/// The chain the proof belongs to.
+	pub chain: ChainRef,
+	/// The credential's digest.
+	pub digest: H256,
+	/// The issuer identifier the document names, which the verdict was computed for.
+	pub issuer: Option<String>,
+	/// The node's answer: the block, its finality, the trie nodes, the node's verdict.
+	#[serde(flatten)]
+	pub proof: VerdictProof,
+}
+
+/// The chain a proof belongs to.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ChainRef {
+	/// Its name, as the node gave it (informative).
+	pub name: String,
+	/// Its genesis block's hash.
+	pub genesis_hash: H256,
+}
+
+impl VerdictProofFile {
+	/// The proof file of the node's answer `proof` about `digest`, asked with `issuer`.
+	pub fn new(chain: ChainRef, digest: H256, issuer: Option<String>, proof: VerdictProof) -> Self {
+		Self { format: FORMAT.into(), version: VERSION, chain, digest, issuer, proof }
+	}
+
+	/// The proof file beside `document`.
+	pub fn path_for(document: &Path) -> PathBuf {
+		let mut name = document.as_os_str().to_owned();
+		name.push(SUFFIX);
+		PathBuf::from(name)
+	}
+
+	/// Reads the proof file at `path`.
+	pub fn read(path: &Path) -> Result<Self> {
+		let bytes = std::fs::read(path).map_err(|error| Error::file("read", path, error))?;
+		Self::from_json(&bytes).map_err(|error| {
+			Error::Unproven(ProofError::UnsupportedFormat(format!("{}: {error}", path.display())))
+		})
+	}
+
+	/// A proof file from its JSON `bytes`; why not, in words.
+	pub fn from_json(bytes: &[u8]) -> Result<Self, String> {
+		let value: Value =
+			serde_json::from_slice(bytes).map_err(|error| format!("it is not JSON ({error})"))?;
+		if value["format"] != FORMAT {
+			return Err(format!("it is not a CredChain proof file (its format is not {FORMAT:?})"));
+		}
+		let version = value["version"].as_u64();
+		if version != Some(VERSION) {
+			return Err(format!(
+				"it is a version {} proof file; this client reads version {VERSION}",
+				version.map_or("unknown".into(), |version| version.to_string())
+			));
+		}
+		serde_json::from_value(value).map_err(|error| format!("it is malformed ({error})"))
+	}
+
+	/// Writes the proof file to `path`.
+	pub fn write(&self, path: &Path) -> Result<u64> {
+		let json = serde_json::to_vec_pretty(self)
+			.map_err(|error| Error::input(format!("cannot write the proof: {error}")))?;
+		std::fs::write(path, &json).map_err(|error| Error::file("write", path, error))?;
+		Ok(json.len() as u64)
+	}
+}
