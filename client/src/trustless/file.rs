@@ -95,3 +95,28 @@ impl VerdictProofFile {
 		Ok(json.len() as u64)
 	}
 }
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+
+	#[test]
+	fn only_this_format_and_version_are_read() {
+		let error = |json: &str| VerdictProofFile::from_json(json.as_bytes()).unwrap_err();
+		assert!(error("{").contains("not JSON"), "{}", error("{"));
+		let other = error(r#"{"format": "credchain-batch-proof", "version": 1}"#);
+		assert!(other.contains("not a CredChain proof file"), "{other}");
+		let newer = error(r#"{"format": "credchain-verdict-proof", "version": 2}"#);
+		assert!(newer.contains("version 2 proof file; this client reads version 1"), "{newer}");
+		let unversioned = error(r#"{"format": "credchain-verdict-proof"}"#);
+		assert!(unversioned.contains("version unknown"), "{unversioned}");
+		let incomplete = error(r#"{"format": "credchain-verdict-proof", "version": 1}"#);
+		assert!(incomplete.contains("malformed"), "{incomplete}");
+	}
+
+	#[test]
+	fn a_proof_file_sits_beside_its_document() {
+		let path = VerdictProofFile::path_for(Path::new("/tmp/diploma.json"));
+		assert_eq!(path, Path::new("/tmp/diploma.json.credchain-proof.json"));
+	}
+}

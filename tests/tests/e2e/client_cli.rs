@@ -10,7 +10,7 @@ use std::{path::Path, time::Duration};
 
 use credchain_e2e::{
 	cli::{open_badge, pdf, run_cli, sha256_hex, Client, Run, ERROR, NOT_VALID, VALID},
-	Node, NodeConfig,
+	test_chain_spec, Node, NodeConfig,
 };
 use serde_json::{json, Value};
 use sp_core::crypto::Ss58Codec;
@@ -91,6 +91,18 @@ async fn issue_verify_revoke_suspend_and_withdraw() {
 	assert_eq!(answer["achievementInfo"]["kind"], "MasterDegree");
 	assert_eq!(answer["achievementInfo"]["credits"]["hundredths"], 12_000);
 	client.run(&["verify", badge_digest.as_str()]).expect(VALID);
+
+	// The badge's verdict, proven from the development chain's spec alone (one authority, no set
+	// change), with its achievement: no node is asked.
+	client.run(&["proof", arg(&badge)]).expect(VALID).says("\"valid\"");
+	let dev_spec = test_chain_spec("dev");
+	run_cli(
+		Some("http://127.0.0.1:9"),
+		&["verify", arg(&badge), "--offline", "--chain-spec", arg(&dev_spec)],
+	)
+	.expect(VALID)
+	.says("Master of Science in Data Engineering")
+	.says("0 authority-set changes");
 
 	// One altered byte of the PDF, or one altered field of the JSON: unknown, not valid.
 	let mut altered_pdf = pdf("Transcript of records");

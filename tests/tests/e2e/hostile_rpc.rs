@@ -100,7 +100,7 @@ async fn random_requests(port: u16, seed: u64, rounds: u64) -> u64 {
 	for round in 0..rounds {
 		let bytes = dice.hostile_value(true, 2);
 		let other = dice.hostile_value(false, 2);
-		let (method, params, code) = match dice.below(11) {
+		let (method, params, code) = match dice.below(12) {
 			0 => ("credentials_verify", json!([bytes]), Some(INVALID_PARAMS)),
 			1 => ("credentials_verify", json!([digest, bytes]), Some(INVALID_PARAMS)),
 			2 => ("credentials_verify", json!([digest, null, other]), Some(INVALID_PARAMS)),
@@ -114,6 +114,7 @@ async fn random_requests(port: u16, seed: u64, rounds: u64) -> u64 {
 			}
 			8 => ("credentials_verify", json!([digest, null, null, other]), Some(INVALID_PARAMS)),
 			9 => ("credentials_achievement", json!([bytes]), Some(INVALID_PARAMS)),
+			10 => ("credentials_proveVerdict", json!([bytes]), Some(INVALID_PARAMS)),
 			// Arguments shorter than a digest, so that they can never decode.
 			_ => {
 				let arguments = noise(dice.below(u64::MAX), dice.below(32) as usize);
@@ -168,6 +169,7 @@ async fn hostile_requests_each_get_an_error_and_the_node_stays_up() {
 			("credentials_verifyInBatch", json!([digest, value, proof])),
 			("credentials_verifyInBatch", json!([digest, digest, value])),
 			("credentials_issuer", json!([value])),
+			("credentials_proveVerdict", json!([value])),
 		] {
 			let answer = request(port, method, params.clone()).await;
 			assert_error(&answer, Some(INVALID_PARAMS), &format!("{method}({params:.200})"));
@@ -177,6 +179,7 @@ async fn hostile_requests_each_get_an_error_and_the_node_stays_up() {
 			for (method, params) in [
 				("credentials_verify", json!([digest, null, value])),
 				("credentials_issuerByIdentifier", json!([value])),
+				("credentials_proveVerdict", json!([digest, value])),
 			] {
 				let answer = request(port, method, params.clone()).await;
 				assert_error(&answer, Some(INVALID_PARAMS), &format!("{method}({params})"));
@@ -193,6 +196,8 @@ async fn hostile_requests_each_get_an_error_and_the_node_stays_up() {
 		("credentials_issuer", json!([])),
 		("credentials_achievement", json!([])),
 		("credentials_achievement", json!([digest, 0])),
+		("credentials_proveVerdict", json!([])),
+		("credentials_proveVerdict", json!([digest, too_long_identifier])),
 		("credentials_verify", json!([digest, null, null, { "identity": "x" }])),
 		(
 			"credentials_verify",

@@ -17,7 +17,7 @@ use credchain_e2e::{
 	governance::{carry_motion, key},
 	hex_decode, hex_encode,
 	http::LyingProxy,
-	local_chain_with_issuers, read_storage_at, test_chain_spec, Node, NodeConfig,
+	local_chain_with_issuers, node_binary, read_storage_at, test_chain_spec, Node, NodeConfig,
 };
 use credchain_runtime::Runtime;
 use serde_json::Value;
@@ -123,6 +123,20 @@ async fn proofs_hold_against_the_chain_spec_alone_and_a_lying_node_fools_only_pl
 		.says("VALID")
 		.says("no server trusted");
 	let offline_time = started.elapsed();
+	// The raw form of the same chain spec is the same chain.
+	let raw_spec = dir.path().join("raw-spec.json");
+	let raw = std::process::Command::new(node_binary())
+		.args(["build-spec", "--raw", "--chain", arg(&spec)])
+		.stderr(std::process::Stdio::null())
+		.output()
+		.expect("build-spec runs");
+	assert!(raw.status.success(), "build-spec --raw failed");
+	std::fs::write(&raw_spec, raw.stdout).unwrap();
+	let started = Instant::now();
+	run_cli(Some(NO_NODE), &["verify", arg(&kept), "--offline", "--chain-spec", arg(&raw_spec)])
+		.expect(VALID)
+		.says(&format!("{set_changes} authority-set change"));
+	let offline_raw_time = started.elapsed();
 
 	// Each altered part, another document and another chain's spec fail, each with its reason.
 	let altered = dir.path().join("altered.json");
@@ -159,7 +173,14 @@ async fn proofs_hold_against_the_chain_spec_alone_and_a_lying_node_fools_only_pl
 	// Revoked after its proof was made: the proof still proves it valid at its block, and says
 	// so; the node and a fresh proof say revoked.
 	client
-		.run(&["revoke", arg(&revoked), "--reason", "fraud-or-misconduct", "--issuer-key", "//Dave"])
+		.run(&[
+			"revoke",
+			arg(&revoked),
+			"--reason",
+			"fraud-or-misconduct",
+			"--issuer-key",
+			"//Dave",
+		])
 		.expect(VALID);
 	let revoked_at = alice.finalized_number().await;
 	alice.wait_for_finalized(revoked_at + 2, Duration::from_secs(60)).await;
@@ -198,8 +219,9 @@ async fn proofs_hold_against_the_chain_spec_alone_and_a_lying_node_fools_only_pl
 	.says("REVOKED");
 
 	println!(
-		"proofs: {} bytes with {set_changes} set change(s); offline check {offline_time:?}; light \
-		 check (cold start, fresh proof) {light_time:?}",
+		"proofs: {} bytes with {set_changes} set change(s); offline check {offline_time:?} \
+		 ({offline_raw_time:?} with the raw chain spec); light check (cold start, fresh proof) \
+		 {light_time:?}",
 		std::fs::metadata(&proof_path).unwrap().len()
 	);
 }
