@@ -66,6 +66,22 @@ pub struct ProofFile {
 	pub proof: LeafProof,
 }
 
+impl ProofFile {
+	/// The document's place in its batch, as verifiers pass it to the node.
+	pub fn batch_leaf(&self) -> pallet_credentials_rpc::params::BatchLeaf {
+		pallet_credentials_rpc::params::BatchLeaf {
+			root: crate::bytes32::to_hex(&self.root),
+			leaf_index: self.proof.leaf_index,
+			siblings: self
+				.proof
+				.siblings
+				.iter()
+				.map(|sibling| crate::bytes32::to_hex(sibling))
+				.collect(),
+		}
+	}
+}
+
 /// The proof file of the document at `document`: the same path with `.proof.json` added.
 pub fn path_for(document: &Path) -> PathBuf {
 	let mut name = OsString::from(document.as_os_str());

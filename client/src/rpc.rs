@@ -12,7 +12,7 @@ use jsonrpsee::{
 };
 use pallet_credentials_rpc::{
 	answers::{AchievementInfo, IssuerInfo, Verdict},
-	params::{BatchProof, HolderParam},
+	params::{BatchLeaf, BatchProof, HolderParam},
 	proofs::VerdictProof,
 	CredentialsApiClient,
 };
@@ -153,15 +153,19 @@ impl NodeRpc {
 		answer.map_err(|error| self.error("credentials_verify", error))
 	}
 
-	/// The verdict on the credential with `digest`, for a document naming `issuer`, with the proof
-	/// that lets a verifier compute it again trusting no node (`credentials_proveVerdict`).
+	/// The verdict on the credential with `digest` (a leaf of `batch`, if given), for a document
+	/// naming `issuer`, with the proof that lets a verifier compute it again trusting no node
+	/// (`credentials_proveVerdict`).
 	pub async fn prove_verdict(
 		&self,
 		digest: &Digest,
 		issuer: Option<&str>,
+		batch: Option<&BatchLeaf>,
 	) -> Result<VerdictProof> {
 		let issuer = issuer.map(str::to_owned);
-		let answer = with_client!(self, client => client.prove_verdict(to_hex(digest), issuer));
+		let batch = batch.cloned();
+		let answer =
+			with_client!(self, client => client.prove_verdict(to_hex(digest), issuer, batch));
 		answer.map_err(|error| self.error("credentials_proveVerdict", error))
 	}
 

@@ -37,9 +37,19 @@ pub async fn try_post(url: &str, content_type: &str, body: &str) -> Result<(u16,
 	Ok((status, body.to_vec()))
 }
 
+/// How a [`LyingProxy`] lies.
+#[derive(Clone, Debug)]
+pub enum Lie {
+	/// It rewrites each verdict (`credentials_verify`'s answer, and the verdict
+	/// `credentials_proveVerdict` carries) to `valid`.
+	ValidVerdicts,
+	/// It answers `credentials_proveVerdict` with this older proof (a proof file's JSON), whatever
+	/// the question.
+	ReplayedProof(serde_json::Value),
+}
+
 /// A JSON-RPC server on loopback in front of a real node, that lies: it passes every request to
-/// the node and every answer back, except that it rewrites each verdict (`credentials_verify`'s
-/// answer, and the verdict `credentials_proveVerdict` carries) to `valid`. Stops when dropped.
+/// the node and every answer back, except as its [`Lie`] says. Stops when dropped.
 pub struct LyingProxy {
 	/// Its URL (`http://127.0.0.1:<port>`).
 	pub url: String,
@@ -47,17 +57,17 @@ pub struct LyingProxy {
 }
 
 impl LyingProxy {
-	/// A lying proxy in front of the node whose HTTP JSON-RPC URL is `node_url`.
-	pub async fn start(node_url: String) -> Self {
+	/// A proxy that tells `lie` in front of the node whose HTTP JSON-RPC URL is `node_url`.
+	pub async fn start(node_url: String, lie: Lie) -> Self {
 		let listener =
 			tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("a loopback port is free");
 		let url = format!("http://{}", listener.local_addr().expect("a bound listener"));
 		let task = tokio::spawn(async move {
 			while let Ok((stream, _)) = listener.accept().await {
-				let node_url = node_url.clone();
+				let (node_url, lie) = (node_url.clone(), lie.clone());
 				tokio::spawn(async move {
 					let service = hyper::service::service_fn(move |request| {
-						relay_with_lies(node_url.clone(), request)
+						relay_with_lies(node_url.clone(), lie.clone(), request)
 					});
 					let io = hyper_util::rt::TokioIo::new(stream);
 					// A connection the client drops ends here; nothing to report.
@@ -77,19 +87,30 @@ impl Drop for LyingProxy {
 	}
 }
 
-/// Passes `request` to the node at `node_url` and its answer back, with every verdict rewritten
-/// to `valid`.
+/// Passes `request` to the node at `node_url` and its answer back, as `lie` says.
 async fn relay_with_lies(
 	node_url: String,
+	lie: Lie,
 	request: Request<hyper::body::Incoming>,
 ) -> Result<hyper::Response<Full<Bytes>>, std::convert::Infallible> {
 	let body = match request.into_body().collect().await {
 		Ok(body) => String::from_utf8_lossy(&body.to_bytes()).into_owned(),
 		Err(_) => String::new(),
 	};
-	let (status, answer) = match try_post(&node_url, "application/json", &body).await {
-		Ok((status, answer)) => (status, lie(&body, answer)),
-		Err(error) => (502, error.into_bytes()),
+	let request: serde_json::Value = serde_json::from_str(&body).unwrap_or_default();
+	let (status, answer) = match (&lie, request["method"].as_str()) {
+		(Lie::ReplayedProof(proof), Some("credentials_proveVerdict")) => {
+			let answer =
+				serde_json::json!({ "jsonrpc": "2.0", "id": request["id"], "result": proof });
+			(200, serde_json::to_vec(&answer).expect("JSON serializes"))
+		}
+		_ => match try_post(&node_url, "application/json", &body).await {
+			Ok((status, answer)) if matches!(lie, Lie::ValidVerdicts) => {
+				(status, valid_verdict(&request, answer))
+			}
+			Ok(relayed) => relayed,
+			Err(error) => (502, error.into_bytes()),
+		},
 	};
 	let response = hyper::Response::builder()
 		.status(status)
@@ -100,14 +121,11 @@ async fn relay_with_lies(
 }
 
 /// The node's `answer` to `request`, with its verdict (if it carries one) rewritten to `valid`.
-fn lie(request: &str, answer: Vec<u8>) -> Vec<u8> {
-	let method = serde_json::from_str::<serde_json::Value>(request)
-		.ok()
-		.and_then(|request| request["method"].as_str().map(str::to_owned));
+fn valid_verdict(request: &serde_json::Value, answer: Vec<u8>) -> Vec<u8> {
 	let Ok(mut answer) = serde_json::from_slice::<serde_json::Value>(&answer) else {
 		return answer;
 	};
-	let verdict = match method.as_deref() {
+	let verdict = match request["method"].as_str() {
 		Some("credentials_verify") => &mut answer["result"],
 		Some("credentials_proveVerdict") => &mut answer["result"]["verdict"],
 		_ => return serde_json::to_vec(&answer).expect("JSON serializes"),

@@ -552,6 +552,18 @@ impl Node {
 			.number
 	}
 
+	/// Sends SIGINT (as Ctrl-C does), waits up to `timeout` for the process to exit, and asserts
+	/// that it exited successfully; a failure shows the end of its log.
+	pub fn stop_cleanly(&mut self, timeout: Duration) {
+		let status = self.stop(timeout);
+		assert!(
+			status.success(),
+			"node {} exited with {status} after SIGINT:\n{}",
+			self.name,
+			self.log_tail()
+		);
+	}
+
 	/// Sends SIGINT (as Ctrl-C does) and waits for the process to exit; returns its exit status.
 	pub fn stop(&mut self, timeout: Duration) -> ExitStatus {
 		let mut child = self.child.take().expect("the node is still running");

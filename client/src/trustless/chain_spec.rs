@@ -6,9 +6,13 @@
 use std::path::Path;
 
 use credchain_runtime::{opaque::Block, Grandpa};
-use sc_chain_spec::{construct_genesis_block, resolve_state_version_from_wasm, GenericChainSpec};
+use sc_chain_spec::{construct_genesis_block, GenericChainSpec};
+use sc_executor_common::runtime_blob::RuntimeBlob;
 use sp_consensus_grandpa::AuthorityList;
-use sp_core::H256;
+use sp_core::{
+	storage::{well_known_keys, StateVersion, Storage},
+	H256,
+};
 use sp_runtime::{
 	traits::{BlakeTwo256, Block as BlockT},
 	BuildStorage,
@@ -37,10 +41,7 @@ impl TrustAnchor {
 			GenericChainSpec::<sc_chain_spec::NoExtension>::from_json_file(path.to_path_buf())
 				.map_err(failed)?;
 		let storage = spec.build_storage().map_err(failed)?;
-		let executor =
-			sc_executor::WasmExecutor::<sp_io::SubstrateHostFunctions>::builder().build();
-		let state_version = resolve_state_version_from_wasm::<_, BlakeTwo256>(&storage, &executor)
-			.map_err(|error| failed(error.to_string()))?;
+		let state_version = state_version_of(&storage).map_err(failed)?;
 		let authorities = sp_io::TestExternalities::new(storage.clone())
 			.execute_with(Grandpa::grandpa_authorities);
 		if authorities.is_empty() {
@@ -54,4 +55,19 @@ impl TrustAnchor {
 			authorities,
 		})
 	}
+}
+
+/// The state version the genesis runtime declares, read from its embedded version section (as a
+/// node reads it, without compiling the runtime).
+fn state_version_of(genesis: &Storage) -> Result<StateVersion, String> {
+	let code = genesis
+		.top
+		.get(well_known_keys::CODE)
+		.ok_or_else(|| "its genesis has no runtime code".to_string())?;
+	let blob = RuntimeBlob::uncompress_if_needed(code)
+		.map_err(|error| format!("its runtime code does not load: {error}"))?;
+	let version = sc_executor::read_embedded_version(&blob)
+		.map_err(|error| format!("its runtime's version does not read: {error}"))?
+		.ok_or_else(|| "its runtime declares no version".to_string())?;
+	Ok(version.state_version())
 }

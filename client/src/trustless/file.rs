@@ -3,12 +3,12 @@
 
 use std::path::{Path, PathBuf};
 
-use pallet_credentials_rpc::proofs::VerdictProof;
+use pallet_credentials_rpc::{params::BatchLeaf, proofs::VerdictProof};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use sp_core::H256;
 
-use super::ProofError;
+use super::{ProofError, Question};
 use crate::{Error, Result};
 
 /// The `format` of a proof file.
@@ -34,6 +34,9 @@ pub struct VerdictProofFile {
 	pub digest: H256,
 	/// The issuer identifier the document names, which the verdict was computed for.
 	pub issuer: Option<String>,
+	/// For a credential of a Merkle batch: the batch's root and the leaf's place in it.
+	#[serde(default, skip_serializing_if = "Option::is_none")]
+	pub batch: Option<BatchLeaf>,
 	/// The node's answer: the block, its finality, the trie nodes, the node's verdict.
 	#[serde(flatten)]
 	pub proof: VerdictProof,
@@ -50,9 +53,17 @@ pub struct ChainRef {
 }
 
 impl VerdictProofFile {
-	/// The proof file of the node's answer `proof` about `digest`, asked with `issuer`.
-	pub fn new(chain: ChainRef, digest: H256, issuer: Option<String>, proof: VerdictProof) -> Self {
-		Self { format: FORMAT.into(), version: VERSION, chain, digest, issuer, proof }
+	/// The proof file of the node's answer `proof` to `question`.
+	pub fn new(chain: ChainRef, question: &Question, proof: VerdictProof) -> Self {
+		Self {
+			format: FORMAT.into(),
+			version: VERSION,
+			chain,
+			digest: H256(question.digest),
+			issuer: question.issuer.clone(),
+			batch: question.batch.clone(),
+			proof,
+		}
 	}
 
 	/// The proof file beside `document`.

@@ -21,7 +21,12 @@ pub mod file;
 pub mod finality;
 pub mod state;
 
-use pallet_credentials_rpc::answers::{BlockRef, Verdict};
+use std::time::Duration;
+
+use pallet_credentials_rpc::{
+	answers::{BlockRef, Verdict},
+	params::BatchLeaf,
+};
 use sp_core::H256;
 
 pub use chain_spec::TrustAnchor;
@@ -142,6 +147,20 @@ pub enum ProofError {
 	/// The verdict reads a trie node the proof lacks (left out, or altered).
 	#[error("the storage proof lacks a trie node the verdict reads (left out or altered)")]
 	StateIncomplete,
+	/// A fresh proof was asked for, and the node sent one of an older block: it may be hiding what
+	/// changed since.
+	#[error(
+		"the proof is of block #{number}, {age_seconds} seconds old, older than the {max_age_seconds} \
+		 seconds allowed: the node may be hiding a later change (or finality has stalled)"
+	)]
+	Stale {
+		/// The block's number.
+		number: u64,
+		/// How old the block is, by this computer's clock.
+		age_seconds: u64,
+		/// The most allowed.
+		max_age_seconds: u64,
+	},
 	/// The chain's runtime at that block is not the one this client computes verdicts with.
 	#[error(
 		"the block's runtime is {chain}, but this client computes verdicts as {client}: use a \
@@ -172,6 +191,7 @@ impl ProofError {
 			Self::BlockMismatch { .. } => "blockMismatch",
 			Self::StateRootMismatch { .. } => "stateRootMismatch",
 			Self::StateIncomplete => "stateIncomplete",
+			Self::Stale { .. } => "stale",
 			Self::RuntimeMismatch { .. } => "runtimeMismatch",
 		}
 	}
@@ -187,6 +207,8 @@ pub struct Question {
 	pub issuer: Option<String>,
 	/// The holder commitment the verifier computed from the holder's identity and salt.
 	pub holder: Option<Digest>,
+	/// For a credential of a Merkle batch: the batch and the leaf's place in it.
+	pub batch: Option<BatchLeaf>,
 }
 
 /// A verdict a proof established.
@@ -200,6 +222,24 @@ pub struct ProvenVerdict {
 	pub set_changes: usize,
 	/// The chain spec's name.
 	pub chain_name: String,
+}
+
+impl ProvenVerdict {
+	/// Whether the proven block is at most `max_age` old at `now` (ms since the Unix epoch), as
+	/// its own proven timestamp says: what a verifier who asked for a fresh proof requires, since
+	/// a node could otherwise answer with the proof of an older block.
+	pub fn ensure_fresh(&self, max_age: Duration, now: u64) -> Result<(), ProofError> {
+		let age = now.saturating_sub(self.verdict.read_at.time);
+		let max_age_ms = u64::try_from(max_age.as_millis()).unwrap_or(u64::MAX);
+		if age > max_age_ms {
+			return Err(ProofError::Stale {
+				number: self.block.number,
+				age_seconds: age / 1000,
+				max_age_seconds: max_age.as_secs(),
+			});
+		}
+		Ok(())
+	}
 }
 
 /// Checks `proof` against `anchor` (from the chain spec) for `question`: the verdict it proves.
@@ -245,7 +285,11 @@ pub fn check(
 	}
 	let nodes = answer.storage_proof.iter().map(|node| node.0.clone());
 	let issuer = question.issuer.as_ref().map(|issuer| issuer.as_bytes().to_vec());
-	let verdict = state::verdict_at(&header, nodes, question.digest, issuer, question.holder)?;
+	let batch = question.batch.as_ref().map(BatchLeaf::parse).transpose().map_err(|error| {
+		ProofError::Malformed { part: "batch".into(), reason: error.message().to_string() }
+	})?;
+	let verdict =
+		state::verdict_at(&header, nodes, question.digest, issuer, question.holder, batch)?;
 	Ok(ProvenVerdict {
 		verdict: Verdict::from_runtime(H256(question.digest), verdict, block),
 		block,

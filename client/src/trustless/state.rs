@@ -5,20 +5,27 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 
 use credchain_runtime::{opaque::Header, Runtime, VERSION};
 use pallet_credentials::VerdictOf;
+
+/// The credentials pallet as the runtime configures it.
+type Credentials = pallet_credentials::Pallet<Runtime>;
 use sp_runtime::traits::BlakeTwo256;
 use sp_state_machine::{create_proof_check_backend, Ext, OverlayedChanges, StorageProof};
 
 use super::ProofError;
 use crate::Digest;
 
-/// The verdict on `digest` for a document naming `issuer`, with `holder` checked, in the state of
-/// the block `header`, read from the trie `nodes` alone.
+/// A credential of a Merkle batch: the batch's root, the leaf's index and its sibling hashes.
+pub type BatchMembership = (Digest, u32, Vec<Digest>);
+
+/// The verdict on `digest` (a leaf of `batch`, if given) for a document naming `issuer`, with
+/// `holder` checked, in the state of the block `header`, read from the trie `nodes` alone.
 pub fn verdict_at(
 	header: &Header,
 	nodes: impl IntoIterator<Item = Vec<u8>>,
 	digest: Digest,
 	issuer: Option<Vec<u8>>,
 	holder: Option<Digest>,
+	batch: Option<BatchMembership>,
 ) -> Result<VerdictOf<Runtime>, ProofError> {
 	let proof = StorageProof::new(nodes);
 	let state = create_proof_check_backend::<BlakeTwo256>(header.state_root, proof)
@@ -44,11 +51,15 @@ pub fn verdict_at(
 		None => return Err(ProofError::RuntimeMismatch { chain: "unknown".into(), client }),
 	}
 	let mut verdict = None;
-	let (mut issuer, mut holder) = (Some(issuer), holder);
+	let (mut issuer, mut batch) = (Some(issuer), Some(batch));
 	read(&mut || {
 		let issuer = issuer.take().flatten();
-		verdict =
-			Some(pallet_credentials::Pallet::<Runtime>::verify(digest, issuer, holder.take()));
+		verdict = Some(match batch.take().flatten() {
+			Some((root, leaf_index, siblings)) => {
+				Credentials::verify_in_batch(root, digest, leaf_index, siblings, issuer)
+			}
+			None => Credentials::verify(digest, issuer, holder),
+		});
 	})?;
 	verdict.ok_or(ProofError::StateIncomplete)
 }

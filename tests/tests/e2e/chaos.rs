@@ -227,7 +227,7 @@ async fn validators_killed_under_load_lose_no_finalized_credential() {
 	// The whole network stops (as for maintenance) and starts again on its databases.
 	let before = nodes[ferdie].finalized_number().await;
 	for node in nodes.iter_mut() {
-		assert!(node.stop(Duration::from_secs(60)).success(), "node {} stopped badly", node.name());
+		node.stop_cleanly(Duration::from_secs(60));
 	}
 	let restarted = Instant::now();
 	for node in nodes.iter_mut() {

@@ -48,14 +48,14 @@ async fn finality_survives_one_validator_down_stalls_with_two_and_resumes() {
 	assert_eq!(chain, "CredChain Local Testnet");
 
 	// Three of four voters are more than two thirds: finality goes on.
-	assert!(dave.stop(Duration::from_secs(30)).success());
+	dave.stop_cleanly(Duration::from_secs(60));
 	let alice = &alice;
 	let finalized = alice.finalized_number().await;
 	alice.wait_for_finalized(finalized + 3, Duration::from_secs(90)).await;
 
 	// Two of four are not: finality stalls (a round already under way may still complete), while
 	// the two remaining authors keep producing blocks.
-	assert!(charlie.stop(Duration::from_secs(30)).success());
+	charlie.stop_cleanly(Duration::from_secs(60));
 	tokio::time::sleep(TEST_SLOT_DURATION * 2).await;
 	let best_before = alice.best_number().await;
 	let progress = finality_progress(alice, TEST_SLOT_DURATION * 6).await;

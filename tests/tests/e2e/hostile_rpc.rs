@@ -170,6 +170,11 @@ async fn hostile_requests_each_get_an_error_and_the_node_stays_up() {
 			("credentials_verifyInBatch", json!([digest, digest, value])),
 			("credentials_issuer", json!([value])),
 			("credentials_proveVerdict", json!([value])),
+			("credentials_proveVerdict", json!([digest, null, value])),
+			(
+				"credentials_proveVerdict",
+				json!([digest, null, { "root": value, "leafIndex": 0, "siblings": [] }]),
+			),
 		] {
 			let answer = request(port, method, params.clone()).await;
 			assert_error(&answer, Some(INVALID_PARAMS), &format!("{method}({params:.200})"));
@@ -198,6 +203,10 @@ async fn hostile_requests_each_get_an_error_and_the_node_stays_up() {
 		("credentials_achievement", json!([digest, 0])),
 		("credentials_proveVerdict", json!([])),
 		("credentials_proveVerdict", json!([digest, too_long_identifier])),
+		(
+			"credentials_proveVerdict",
+			json!([digest, null, { "root": digest, "leafIndex": 0, "siblings": vec![digest.clone(); 10_000] }]),
+		),
 		("credentials_verify", json!([digest, null, null, { "identity": "x" }])),
 		(
 			"credentials_verify",

@@ -1,6 +1,6 @@
 //! Verification that trusts no server (`docs/proofs.md`), on the local consortium (four
-//! validators) after a validator-set change: a proof exported from a node verifies against the
-//! chain spec alone, with no network; one flipped byte in any part of it, another document or
+//! validators) after a validator-set change: a proof exported from a node — of a credential issued
+//! on its own or in a Merkle batch — verifies against the chain spec alone, with no network; one flipped byte in any part of it, another document or
 //! another chain spec makes it fail with a named reason; a credential revoked after its proof was
 //! made is still proven valid at the proof's block, and says so; a node that lies about verdicts
 //! fools a plain `credchain verify`, but neither `--light` nor `--offline`.
@@ -16,7 +16,7 @@ use credchain_e2e::{
 	cli::{pdf, run_cli, Client, ERROR, NOT_VALID, VALID},
 	governance::{carry_motion, key},
 	hex_decode, hex_encode,
-	http::LyingProxy,
+	http::{Lie, LyingProxy},
 	local_chain_with_issuers, node_binary, read_storage_at, test_chain_spec, Node, NodeConfig,
 };
 use credchain_runtime::Runtime;
@@ -113,6 +113,7 @@ async fn proofs_hold_against_the_chain_spec_alone_and_a_lying_node_fools_only_pl
 	// Proofs exported from Alice's node verify with no node at all, against the chain spec.
 	client.run(&["proof", arg(&kept)]).expect(VALID).says("Proof of the verdict \"valid\"");
 	client.run(&["proof", arg(&revoked)]).expect(VALID);
+	let revoked_proof_made = Instant::now();
 	let proof_path = dir.path().join("kept.pdf.credchain-proof.json");
 	let proof: Value = serde_json::from_slice(&std::fs::read(&proof_path).unwrap()).unwrap();
 	let set_changes = proof["setChanges"].as_array().expect("set changes").len();
@@ -137,6 +138,25 @@ async fn proofs_hold_against_the_chain_spec_alone_and_a_lying_node_fools_only_pl
 		.expect(VALID)
 		.says(&format!("{set_changes} authority-set change"));
 	let offline_raw_time = started.elapsed();
+
+	// A credential of a Merkle batch is proven as a leaf of its batch, offline and light.
+	let batch = dir.path().join("batch");
+	std::fs::create_dir(&batch).unwrap();
+	for name in ["first", "second", "third"] {
+		std::fs::write(batch.join(format!("{name}.pdf")), pdf(&format!("Batch diploma {name}")))
+			.unwrap();
+	}
+	client.run(&["issue-batch", arg(&batch), "--issuer-key", "//Dave"]).expect(VALID);
+	let leaf = batch.join("second.pdf");
+	client.run(&["proof", arg(&leaf)]).expect(VALID).says("\"valid\"");
+	run_cli(Some(NO_NODE), &["verify", arg(&leaf), "--offline", "--chain-spec", arg(&spec)])
+		.expect(VALID)
+		.says("one of 3 credentials anchored with root")
+		.says("no server trusted");
+	client
+		.run(&["verify", arg(&leaf), "--light", "--chain-spec", arg(&spec)])
+		.expect(VALID)
+		.says("one of 3 credentials anchored with root");
 
 	// Each altered part, another document and another chain's spec fail, each with its reason.
 	let altered = dir.path().join("altered.json");
@@ -202,7 +222,7 @@ async fn proofs_hold_against_the_chain_spec_alone_and_a_lying_node_fools_only_pl
 	let light_time = started.elapsed();
 
 	// A node that rewrites verdicts to "valid" fools a plain verify, not a proven one.
-	let liar = LyingProxy::start(client.http_url()).await;
+	let liar = LyingProxy::start(client.http_url(), Lie::ValidVerdicts).await;
 	run_cli(Some(&liar.url), &["verify", arg(&revoked)]).expect(VALID).says("VALID");
 	run_cli(Some(&liar.url), &["verify", arg(&revoked), "--light", "--chain-spec", arg(&spec)])
 		.expect(NOT_VALID)
@@ -217,6 +237,26 @@ async fn proofs_hold_against_the_chain_spec_alone_and_a_lying_node_fools_only_pl
 	)
 	.expect(NOT_VALID)
 	.says("REVOKED");
+
+	// A node that answers with the proof of an older block (before the revocation) fools no
+	// `--light` check: the proven block is too old.
+	let old_proof: Value = serde_json::from_slice(
+		&std::fs::read(dir.path().join("revoked.pdf.credchain-proof.json")).unwrap(),
+	)
+	.unwrap();
+	let replayer = LyingProxy::start(client.http_url(), Lie::ReplayedProof(old_proof)).await;
+	let max_age = Duration::from_secs(15);
+	tokio::time::sleep(
+		(max_age + Duration::from_secs(5)).saturating_sub(revoked_proof_made.elapsed()),
+	)
+	.await;
+	let max_age = max_age.as_secs().to_string();
+	run_cli(
+		Some(&replayer.url),
+		&["verify", arg(&revoked), "--light", "--chain-spec", arg(&spec), "--max-age", &max_age],
+	)
+	.expect(ERROR)
+	.complains("the proof does not hold (stale)");
 
 	println!(
 		"proofs: {} bytes with {set_changes} set change(s); offline check {offline_time:?} \

@@ -32,7 +32,7 @@ use answers::{AchievementInfo, BlockRef, IssuerInfo, Verdict};
 use cache::{VerdictCache, VerdictKey};
 use params::{
 	invalid_params, parse_account, parse_hash32, parse_holder, parse_issuer_identifier,
-	parse_proof, BatchProof, HolderParam,
+	parse_proof, BatchLeaf, BatchProof, HolderParam,
 };
 use proofs::{runtime_version_key, JustifiedBlock, VerdictProof, WarpProofSource};
 
@@ -88,9 +88,15 @@ pub trait CredentialsApi {
 	/// The verdict `credentials_verify` gives at the latest block this node holds a GRANDPA
 	/// justification of, with the proof that lets a verifier compute it again trusting no node:
 	/// that block's header and justification, the authority-set changes from genesis to it, and
-	/// every trie node the verdict reads (`docs/proofs.md`).
+	/// every trie node the verdict reads (`docs/proofs.md`). With `batch`, `digest` is a leaf of
+	/// that Merkle batch, verified as `credentials_verifyInBatch` does.
 	#[method(name = "proveVerdict")]
-	fn prove_verdict(&self, digest: String, issuer: Option<String>) -> RpcResult<VerdictProof>;
+	fn prove_verdict(
+		&self,
+		digest: String,
+		issuer: Option<String>,
+		batch: Option<BatchLeaf>,
+	) -> RpcResult<VerdictProof>;
 }
 
 /// Serves the verification methods from a client's runtime API.
@@ -242,9 +248,15 @@ where
 		Ok(summary.map(AchievementInfo::from))
 	}
 
-	fn prove_verdict(&self, digest: String, issuer: Option<String>) -> RpcResult<VerdictProof> {
+	fn prove_verdict(
+		&self,
+		digest: String,
+		issuer: Option<String>,
+		batch: Option<BatchLeaf>,
+	) -> RpcResult<VerdictProof> {
 		let digest = parse_hash32("digest", &digest)?;
 		let claimed = issuer.map(|issuer| parse_issuer_identifier("issuer", issuer)).transpose()?;
+		let batch = batch.as_ref().map(BatchLeaf::parse).transpose()?;
 		let warp_proofs = self
 			.warp_proofs
 			.as_ref()
@@ -257,9 +269,13 @@ where
 
 		let mut api = self.client.runtime_api();
 		api.record_proof();
-		let verdict = api
-			.verify(at.hash, digest, claimed, None)
-			.map_err(|error| runtime_error(at.hash, error))?;
+		let verdict = match batch {
+			Some((root, leaf_index, siblings)) => {
+				api.verify_in_batch(at.hash, root, digest, leaf_index, siblings, claimed)
+			}
+			None => api.verify(at.hash, digest, claimed, None),
+		}
+		.map_err(|error| runtime_error(at.hash, error))?;
 		let read = api.extract_proof().ok_or_else(|| internal_error("no proof was recorded"))?;
 		let version_key = runtime_version_key();
 		let version = self

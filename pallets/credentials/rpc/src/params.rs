@@ -27,6 +27,27 @@ pub struct BatchProof {
 	pub siblings: Vec<String>,
 }
 
+/// A credential of a Merkle batch as verifiers pass it: the batch's root, the leaf's index and its
+/// sibling hashes, leaf to root.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct BatchLeaf {
+	/// The batch's root, hex.
+	pub root: String,
+	/// The index of the leaf in the batch (0-based).
+	pub leaf_index: u32,
+	/// The sibling hashes from the leaf up to the root, hex.
+	pub siblings: Vec<String>,
+}
+
+impl BatchLeaf {
+	/// The root, the leaf's index and the siblings, checked.
+	pub fn parse(&self) -> Result<([u8; 32], u32, Vec<[u8; 32]>), ErrorObjectOwned> {
+		let proof = BatchProof { leaf_index: self.leaf_index, siblings: self.siblings.clone() };
+		Ok((parse_hash32("batch.root", &self.root)?, self.leaf_index, parse_proof(&proof)?))
+	}
+}
+
 /// The holder a verifier was shown, as it passes it: the commitment it computed itself
 /// (`commitment`, which reveals nothing to the node), or the identity and salt the holder showed
 /// (the node then computes SHA-256(identity ‖ salt) and sees the identity).

@@ -9,7 +9,10 @@ use clap::Args;
 use credchain_client::{
 	digest::document_statements_of_file,
 	rpc::NodeRpc,
-	trustless::file::{ChainRef, VerdictProofFile},
+	trustless::{
+		file::{ChainRef, VerdictProofFile},
+		Question,
+	},
 	Error, Result,
 };
 use sp_core::H256;
@@ -19,17 +22,20 @@ use super::{target, verify::choose_issuer, Outcome};
 /// Exports the proof of the verdict on the credential `args` names, from the node at `url`.
 pub async fn run(url: &str, args: ProofArgs) -> Result<Outcome> {
 	let target = target::resolve_target(&args.target)?;
-	if target::find_proof(&target, None)?.is_some() {
-		return Err(Error::input(
-			"this credential was issued in a Merkle batch: its verdict cannot be proven yet (only \
-			 credentials issued one by one can)",
-		));
-	}
+	// A credential of a Merkle batch is proven as a leaf of its batch.
+	let batch = match target::find_proof(&target, None)? {
+		Some(found) if !found.matches(&target) => {
+			return Err(Error::input(found.mismatch(&target)))
+		}
+		Some(found) => Some(found.file.batch_leaf()),
+		None => None,
+	};
 	let named = match target.document.as_deref() {
 		Some(document) => document_statements_of_file(document)?.and_then(|stated| stated.issuer),
 		None => None,
 	};
 	let issuer = choose_issuer(named, args.issuer)?;
+	let question = Question { digest: target.digest, issuer, holder: None, batch };
 	let out = match (args.out, &target.document) {
 		(Some(out), _) => out,
 		(None, Some(document)) => VerdictProofFile::path_for(document),
@@ -40,9 +46,11 @@ pub async fn run(url: &str, args: ProofArgs) -> Result<Outcome> {
 	let rpc = NodeRpc::connect(url).await?;
 	let chain =
 		ChainRef { name: rpc.chain_name().await?, genesis_hash: H256(rpc.genesis_hash().await?) };
-	let answer = rpc.prove_verdict(&target.digest, issuer.as_deref()).await?;
+	let answer = rpc
+		.prove_verdict(&target.digest, question.issuer.as_deref(), question.batch.as_ref())
+		.await?;
 	let (number, status) = (answer.block.number, format!("{:?}", answer.verdict.status));
-	let file = VerdictProofFile::new(chain, H256(target.digest), issuer, answer);
+	let file = VerdictProofFile::new(chain, &question, answer);
 	let size = file.write(&out)?;
 	println!(
 		"Proof of the verdict \"{}\" at finalized block #{number} written to {} ({size} bytes).",

@@ -12,7 +12,10 @@
 //! the chain spec alone. With `--light --chain-spec SPEC`, the node is asked for a fresh proof,
 //! checked the same way: the node may refuse to answer, but cannot lie (`docs/proofs.md`).
 
-use std::path::PathBuf;
+use std::{
+	path::PathBuf,
+	time::{Duration, SystemTime, UNIX_EPOCH},
+};
 
 use clap::Args;
 use credchain_client::{
@@ -25,7 +28,6 @@ use credchain_client::{
 	verdict, Digest, Error, Result,
 };
 use pallet_credentials_rpc::answers::Verdict;
-use sp_core::H256;
 
 use super::{print_json, target, Outcome};
 
@@ -46,7 +48,12 @@ pub async fn run(url: &str, args: VerifyArgs) -> Result<Outcome> {
 		(Some(identity), Some(salt)) => Some(holder_commitment(identity, salt)),
 		_ => None,
 	};
-	let question = Question { digest: target.digest, issuer: issuer.clone(), holder: shown_holder };
+	let mut question = Question {
+		digest: target.digest,
+		issuer: issuer.clone(),
+		holder: shown_holder,
+		batch: None,
+	};
 
 	let mut proof = None;
 	let mut proven = None;
@@ -60,21 +67,28 @@ pub async fn run(url: &str, args: VerifyArgs) -> Result<Outcome> {
 				}
 			};
 			let file = VerdictProofFile::read(&path)?;
+			// A batch leaf's place in its batch comes with its proof; the chain checks it.
+			question.batch = file.batch.clone();
 			let anchor = TrustAnchor::from_chain_spec(spec)?;
 			let found = trustless::check(&file, &anchor, &question)?;
 			proven = Some((found.clone(), path.display().to_string()));
 			found.verdict
 		}
 		(Some(spec), false, true) => {
+			proof = target::find_proof(&target, args.proof.as_deref())?;
+			question.batch = proof.as_ref().map(|found| found.file.batch_leaf());
 			let anchor = TrustAnchor::from_chain_spec(spec)?;
 			let rpc = NodeRpc::connect(url).await?;
-			let answer = rpc.prove_verdict(&target.digest, issuer.as_deref()).await?;
+			let answer = rpc
+				.prove_verdict(&target.digest, issuer.as_deref(), question.batch.as_ref())
+				.await?;
 			let chain = trustless::file::ChainRef {
 				name: anchor.chain_name.clone(),
 				genesis_hash: anchor.genesis_hash,
 			};
-			let file = VerdictProofFile::new(chain, H256(target.digest), issuer.clone(), answer);
+			let file = VerdictProofFile::new(chain, &question, answer);
 			let found = trustless::check(&file, &anchor, &question)?;
+			found.ensure_fresh(Duration::from_secs(args.max_age), now_millis())?;
 			proven = Some((found.clone(), format!("a fresh proof from {url}")));
 			found.verdict
 		}
@@ -107,6 +121,9 @@ pub async fn run(url: &str, args: VerifyArgs) -> Result<Outcome> {
 		}
 		if let Some(check) = &holder {
 			eprintln!("holder: {}", check.text);
+		}
+		if let Some((found, source)) = &proven {
+			eprint!("{}", render_provenance(found, source));
 		}
 	} else {
 		let subject = target.document.as_ref().map(|document| document.display().to_string());
@@ -153,6 +170,12 @@ async fn ask_node(
 			rpc.verify(&target.digest, question.issuer.as_deref(), question.holder.as_ref()).await
 		}
 	}
+}
+
+/// Now, in milliseconds since the Unix epoch.
+fn now_millis() -> u64 {
+	let since_epoch = SystemTime::now().duration_since(UNIX_EPOCH).unwrap_or_default();
+	u64::try_from(since_epoch.as_millis()).unwrap_or(u64::MAX)
 }
 
 /// How a proven verdict was established, in words.
@@ -250,7 +273,8 @@ pub struct VerifyArgs {
 	pub target: String,
 
 	/// The credential's proof file, if it was issued in a Merkle batch (default: <FILE>.proof.json
-	/// beside the document, if there is one); with --offline, its verdict's proof file.
+	/// beside the document, if there is one); with --offline, its verdict's proof file (default:
+	/// <FILE>.credchain-proof.json).
 	#[arg(long, value_name = "FILE")]
 	pub proof: Option<PathBuf>,
 
@@ -281,6 +305,11 @@ pub struct VerifyArgs {
 	/// (--chain-spec), as --offline does.
 	#[arg(long, requires = "chain_spec")]
 	pub light: bool,
+
+	/// With --light: the oldest the node's proof may be, in seconds (by the proven block's own
+	/// timestamp), so that a node cannot answer with the proof of an older block.
+	#[arg(long, value_name = "SECONDS", default_value_t = 300, requires = "light")]
+	pub max_age: u64,
 
 	/// The chain spec the consortium published (plain or raw), for --offline and --light: its
 	/// genesis authorities are where every proof starts.
