@@ -102,11 +102,22 @@ impl CredChain {
 					// attempt takes at least the nonce after this one.
 					nonces.insert(account.0, nonce + 1);
 					drop(nonces);
-					tokio::time::sleep(Duration::from_millis(50 * u64::from(attempt))).await;
+					// Two programs that collided retry at different moments, or they would collide
+					// again on the next nonce, and the next.
+					tokio::time::sleep(Duration::from_millis(
+						50 * u64::from(attempt) + jitter_ms(),
+					))
+					.await;
 				}
 				Err(error) => {
 					nonces.remove(&account.0);
-					return Err(submit_error(&account, error));
+					let error = submit_error(&account, error);
+					return Err(match error {
+						Error::Rejected(reason) if attempt > 1 => Error::Rejected(format!(
+							"{reason} (tried {attempt} nonces, up to {nonce})"
+						)),
+						other => other,
+					});
 				}
 			}
 		};
@@ -225,6 +236,15 @@ impl CredChain {
 				self.url
 			)),
 		}
+	}
+}
+
+/// A random delay of 0 to 255 milliseconds (none if the system has no randomness to give).
+fn jitter_ms() -> u64 {
+	let mut byte = [0u8; 1];
+	match getrandom::getrandom(&mut byte) {
+		Ok(()) => u64::from(byte[0]),
+		Err(_) => 0,
 	}
 }
 
