@@ -69,7 +69,10 @@ impl CredChain {
 	/// Signs `call` with `key`, submits it, and waits until it is finalized and known to have
 	/// succeeded. A transaction the node's pool drops before including it (a full pool, an
 	/// eviction) is reported through [`CredChain::set_notice_handler`] and sent again, up to
-	/// [`MAX_RESUBMISSIONS`] times: the same signed bytes, so it can never take effect twice.
+	/// [`MAX_RESUBMISSIONS`] times: the same signed bytes, so it can never take effect twice. A
+	/// transaction that loses its nonce to another one of the same key — refused at submission, or
+	/// declared invalid by the pool afterwards — is signed again with the next nonce, up to
+	/// [`MAX_NONCE_ATTEMPTS`] nonces in all.
 	pub(super) async fn submit<P: Payload>(&self, key: &SigningKey, call: &P) -> Result<Included> {
 		let account = key.account();
 		let at = self.at_finalized().await?;
@@ -78,60 +81,61 @@ impl CredChain {
 		// concurrently through it never share one; another program sending with the same key at the
 		// same moment may still take the same nonce, and then the loser takes the next one.
 		let mut attempt = 0;
-		let (signed, mut progress, nonce) = loop {
-			attempt += 1;
-			let mut nonces = self.next_nonces.lock().await;
-			let remembered = nonces.get(&account.0).copied().unwrap_or(0);
-			let nonce = self.next_index(&account).await?.max(remembered);
-			let params = DefaultExtrinsicParamsBuilder::<ChainConfig>::new()
-				.nonce(nonce)
-				.mortal_from_unchecked(MORTALITY_BLOCKS, at.block_number(), at.block_hash())
-				.build();
-			let signed = transactions
-				.create_signable_offline(call, params)
-				.and_then(|mut signable| signable.sign(key.pair()))
-				.map_err(|error| self.unbuildable(call, error))?;
-			match signed.submit_and_watch().await {
-				Ok(progress) => {
-					nonces.insert(account.0, nonce + 1);
-					break (signed, progress, nonce);
+		loop {
+			let (signed, mut progress, nonce) = loop {
+				attempt += 1;
+				let mut nonces = self.next_nonces.lock().await;
+				let remembered = nonces.get(&account.0).copied().unwrap_or(0);
+				let nonce = self.next_index(&account).await?.max(remembered);
+				let params = DefaultExtrinsicParamsBuilder::<ChainConfig>::new()
+					.nonce(nonce)
+					.mortal_from_unchecked(MORTALITY_BLOCKS, at.block_number(), at.block_hash())
+					.build();
+				let signed = transactions
+					.create_signable_offline(call, params)
+					.and_then(|mut signable| signable.sign(key.pair()))
+					.map_err(|error| self.unbuildable(call, error))?;
+				match signed.submit_and_watch().await {
+					Ok(progress) => {
+						nonces.insert(account.0, nonce + 1);
+						break (signed, progress, nonce);
+					}
+					Err(error) if attempt < MAX_NONCE_ATTEMPTS && nonce_taken(&error) => {
+						// Another transaction holds this nonce. The pool's next index may not count it
+						// yet (the pool updates its view of the account after each block), so the next
+						// attempt takes at least the nonce after this one.
+						nonces.insert(account.0, nonce + 1);
+						drop(nonces);
+						// Two programs that collided retry at different moments, or they would collide
+						// again on the next nonce, and the next.
+						tokio::time::sleep(Duration::from_millis(
+							50 * u64::from(attempt) + jitter_ms(),
+						))
+						.await;
+					}
+					Err(error) => {
+						nonces.remove(&account.0);
+						let error = submit_error(&account, error);
+						return Err(match error {
+							Error::Rejected(reason) if attempt > 1 => Error::Rejected(format!(
+								"{reason} (tried {attempt} nonces, up to {nonce})"
+							)),
+							other => other,
+						});
+					}
 				}
-				Err(error) if attempt < MAX_NONCE_ATTEMPTS && nonce_taken(&error) => {
-					// Another transaction holds this nonce. The pool's next index may not count it
-					// yet (the pool updates its view of the account after each block), so the next
-					// attempt takes at least the nonce after this one.
-					nonces.insert(account.0, nonce + 1);
-					drop(nonces);
-					// Two programs that collided retry at different moments, or they would collide
-					// again on the next nonce, and the next.
-					tokio::time::sleep(Duration::from_millis(
-						50 * u64::from(attempt) + jitter_ms(),
-					))
-					.await;
-				}
-				Err(error) => {
-					nonces.remove(&account.0);
-					let error = submit_error(&account, error);
-					return Err(match error {
-						Error::Rejected(reason) if attempt > 1 => Error::Rejected(format!(
-							"{reason} (tried {attempt} nonces, up to {nonce})"
-						)),
-						other => other,
-					});
-				}
-			}
-		};
+			};
 
-		let finalized = tokio::time::timeout(FINALITY_TIMEOUT, async {
-			let mut resubmissions = 0;
-			let in_block = loop {
-				match progress.wait_for_finalized().await {
-					Ok(in_block) => break in_block,
-					Err(TransactionProgressError::TransactionStatusError(
-						TransactionStatusError::Dropped(message),
-					)) if resubmissions < MAX_RESUBMISSIONS => {
-						resubmissions += 1;
-						self.notice(&format!(
+			let finalized = tokio::time::timeout(FINALITY_TIMEOUT, async {
+				let mut resubmissions = 0;
+				let in_block = loop {
+					match progress.wait_for_finalized().await {
+						Ok(in_block) => break in_block,
+						Err(TransactionProgressError::TransactionStatusError(
+							TransactionStatusError::Dropped(message),
+						)) if resubmissions < MAX_RESUBMISSIONS => {
+							resubmissions += 1;
+							self.notice(&format!(
 							"the node dropped transaction {} ({}.{}, nonce {nonce}) from its pool before \
 							 including it ({message}); sending it again ({resubmissions} of \
 							 {MAX_RESUBMISSIONS})",
@@ -139,43 +143,67 @@ impl CredChain {
 							call.pallet_name(),
 							call.call_name(),
 						));
-						progress = signed
-							.submit_and_watch()
-							.await
-							.map_err(|error| resubmit_error(&account, error))?;
+							progress = signed
+								.submit_and_watch()
+								.await
+								.map_err(|error| resubmit_error(&account, error))?;
+						}
+						Err(TransactionProgressError::TransactionStatusError(
+							TransactionStatusError::Invalid(message),
+						)) if resubmissions == 0
+							&& attempt < MAX_NONCE_ATTEMPTS
+							&& nonce_taken_message(&message) =>
+						{
+							// Only for a first submission: a resubmitted one may have lost its nonce to
+							// its own earlier copy, which could still be included.
+							return Ok(None);
+						}
+						Err(error) => return Err(self.progress_error(&account, error).await),
 					}
-					Err(error) => return Err(self.progress_error(&account, error).await),
-				}
-			};
-			let hash = in_block.block_hash().0;
-			// The block is read first (the node may serve its header a moment after it reported
-			// it), then the events in it.
-			let at_block =
-				read_new_block(header_not_served, || in_block.at()).await.map_err(|error| {
-					Error::Uncertain(format!(
+				};
+				let hash = in_block.block_hash().0;
+				// The block is read first (the node may serve its header a moment after it reported
+				// it), then the events in it.
+				let at_block =
+					read_new_block(header_not_served, || in_block.at()).await.map_err(|error| {
+						Error::Uncertain(format!(
 					"the transaction was finalized in block {}, but that block could not be read: \
 					 {error}",
 					to_hex(&hash)
 				))
-				})?;
-			let events = read_new_block(block_not_served, || in_block.wait_for_success())
-				.await
-				.map_err(|error| events_error(hash, error))?;
-			Ok::<_, Error>(Included {
-				block: FinalizedBlock { number: at_block.block_number(), hash },
-				events,
-				metadata: at_block.metadata(),
+					})?;
+				let events = read_new_block(block_not_served, || in_block.wait_for_success())
+					.await
+					.map_err(|error| events_error(hash, error))?;
+				Ok::<_, Error>(Some(Included {
+					block: FinalizedBlock { number: at_block.block_number(), hash },
+					events,
+					metadata: at_block.metadata(),
+				}))
 			})
-		})
-		.await;
-		match finalized {
-			Ok(result) => result,
-			Err(_) => Err(Error::Uncertain(format!(
-				"the transaction was sent, but it was not finalized within {} minutes, so its outcome is \
-				 unknown: check with `credchain verify` (or `credchain issuer show`) before sending it \
-				 again",
-				FINALITY_TIMEOUT.as_secs() / 60
-			))),
+			.await;
+			match finalized {
+				Ok(Ok(Some(included))) => return Ok(included),
+				Ok(Ok(None)) => {
+					// The pool accepted the transaction, then kept another one of this key with the same
+					// nonce instead and declared this one invalid: it can never take effect, so it is
+					// signed again with the next nonce.
+					self.next_nonces.lock().await.insert(account.0, nonce + 1);
+					tokio::time::sleep(Duration::from_millis(
+						50 * u64::from(attempt) + jitter_ms(),
+					))
+					.await;
+				}
+				Ok(Err(error)) => return Err(error),
+				Err(_) => {
+					return Err(Error::Uncertain(format!(
+					"the transaction was sent, but it was not finalized within {} minutes, so its \
+					 outcome is unknown: check with `credchain verify` (or `credchain issuer show`) \
+					 before sending it again",
+					FINALITY_TIMEOUT.as_secs() / 60
+				)))
+				}
+			}
 		}
 	}
 
@@ -251,7 +279,13 @@ fn jitter_ms() -> u64 {
 /// Whether the node refused a transaction because another one of the same key took its nonce first
 /// (the pool holds one with the same nonce, or the chain already counted it).
 fn nonce_taken(error: &ExtrinsicError) -> bool {
-	let message = error.to_string().to_lowercase();
+	nonce_taken_message(&error.to_string())
+}
+
+/// Whether the node's `message` refusing a transaction says another one of the same key took its
+/// nonce first.
+fn nonce_taken_message(message: &str) -> bool {
+	let message = message.to_lowercase();
 	message.contains("priority of the transaction is too low")
 		|| message.contains("transaction is outdated")
 }
